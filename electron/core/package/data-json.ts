@@ -1,0 +1,71 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Hit } from '../../../shared/hit';
+import type { Subject } from '../../../shared/subject';
+import type { SourceConfig } from '../../../shared/workspace';
+import type { SourceGroup } from './grouping';
+
+export const DATA_FORMAT = 'innsyn-data/1';
+
+export interface DataJsonInput {
+  file: string;
+  generatedAt: string;
+  caseRef: string | null;
+  subject: Subject;
+  sources: readonly SourceConfig[];
+  groups: readonly SourceGroup[];
+  /** Package path of each exported message, by hit id. */
+  emlPaths: ReadonlyMap<string, string>;
+}
+
+function entry(hit: Hit) {
+  return {
+    hitId: hit.id,
+    location: hit.location,
+    confidence: hit.confidence,
+    score: hit.score,
+    reasons: hit.reasons,
+    matches: hit.matches,
+    ...(hit.relatedTo ? { relatedTo: hit.relatedTo } : {}),
+    record: hit.record,
+  };
+}
+
+/**
+ * Writes data.json record by record, so a package with hundreds of thousands of records does
+ * not need one giant string in memory. The layout is described by schema.json.
+ */
+export async function writeDataJson(input: DataJsonInput): Promise<void> {
+  const out = createWriteStream(input.file, { encoding: 'utf8' });
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  const byId = new Map(input.sources.map((s) => [s.id, s]));
+  await write(
+    `{\n"format": ${JSON.stringify(DATA_FORMAT)},\n"generatedAt": ${JSON.stringify(input.generatedAt)},\n` +
+      `"caseRef": ${JSON.stringify(input.caseRef)},\n"subject": ${JSON.stringify(input.subject)},\n"sources": [`,
+  );
+  for (const [gi, group] of input.groups.entries()) {
+    const cfg = byId.get(group.id);
+    await write(
+      `${gi > 0 ? ',' : ''}\n{"id": ${JSON.stringify(group.id)}, "label": ${JSON.stringify(cfg?.label ?? group.id)}, ` +
+        `"kind": ${JSON.stringify(cfg?.kind ?? 'unknown')}, "tables": [`,
+    );
+    for (const [ti, table] of group.tables.entries()) {
+      await write(`${ti > 0 ? ',' : ''}\n  {"name": ${JSON.stringify(table.name)}, "records": [`);
+      for (const [ri, hit] of table.hits.entries()) {
+        await write(`${ri > 0 ? ',' : ''}\n    ${JSON.stringify(entry(hit))}`);
+      }
+      await write('\n  ]}');
+    }
+    await write('], "messages": [');
+    for (const [mi, hit] of group.messages.entries()) {
+      const eml = input.emlPaths.get(hit.id) ?? null;
+      await write(`${mi > 0 ? ',' : ''}\n    ${JSON.stringify({ ...entry(hit), eml })}`);
+    }
+    await write(']}');
+  }
+  await write('\n]\n}\n');
+  out.end();
+  await once(out, 'finish');
+}

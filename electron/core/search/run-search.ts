@@ -1,0 +1,120 @@
+import type { Hit, SourceResult } from '../../../shared/hit';
+import type { SearchProgress, SearchResult } from '../../../shared/search';
+import type { Subject } from '../../../shared/subject';
+import type { SourceConfig } from '../../../shared/workspace';
+import { matchRecord } from '../match/match-record';
+import { prepareSubject, type PreparedSubject } from '../match/prepare';
+import { openSource } from '../sources/open-source';
+import { SourceError } from '../sources/source';
+import { hitId } from './hit-id';
+
+export interface SearchOptions {
+  sources: readonly SourceConfig[];
+  subject: Subject;
+  signal?: AbortSignal;
+  onProgress?: (progress: Omit<SearchProgress, 'runId'>) => void;
+}
+
+const confidenceOrder = { high: 0, medium: 1, low: 2 } as const;
+
+/**
+ * Searches every source at once. A source that fails is reported with status "error" and
+ * the others still finish: nothing is silently dropped, and the caller decides (exit code 3,
+ * refusing to export) what an incomplete result means.
+ */
+export async function runSearch(options: SearchOptions): Promise<SearchResult> {
+  const subject = prepareSubject(options.subject);
+  const signal = options.signal ?? new AbortController().signal;
+  const outcomes = await Promise.all(
+    options.sources.map((config) => searchOneSource(config, subject, signal, options.onProgress)),
+  );
+  const hits = outcomes.flatMap((o) => o.hits);
+  hits.sort(
+    (a, b) =>
+      a.source.localeCompare(b.source) ||
+      confidenceOrder[a.confidence] - confidenceOrder[b.confidence] ||
+      b.score - a.score,
+  );
+  return { subject: options.subject, sources: outcomes.map((o) => o.result), hits };
+}
+
+async function searchOneSource(
+  config: SourceConfig,
+  subject: PreparedSubject,
+  signal: AbortSignal,
+  onProgress: SearchOptions['onProgress'],
+): Promise<{ result: SourceResult; hits: Hit[] }> {
+  const started = performance.now();
+  const hits: Hit[] = [];
+  const problems: string[] = [];
+  let scanned = 0;
+  let yielded = 0;
+  let bytes: { bytesDone?: number; bytesTotal?: number } = {};
+  const report = (state: SearchProgress['state']) =>
+    onProgress?.({ source: config.id, state, scanned, hits: hits.length, ...bytes });
+  const finish = (status: SourceResult['status'], error?: string) => ({
+    hits,
+    result: {
+      id: config.id,
+      kind: config.kind,
+      status,
+      ...(error ? { error } : {}),
+      ...(problems.length > 0 ? { problems } : {}),
+      scanned,
+      hits: hits.length,
+      ms: Math.round(performance.now() - started),
+    },
+  });
+
+  let source;
+  try {
+    report('running');
+    source = openSource(config);
+    for await (const record of source.scan(subject, {
+      signal,
+      onProgress: (p) => {
+        // A source that pre-filters (SQL) scans more records than it yields; trust its count.
+        scanned = Math.max(scanned, p.scanned);
+        bytes = { bytesDone: p.bytesDone, bytesTotal: p.bytesTotal };
+        report('running');
+      },
+      problem: (msg) => problems.push(msg),
+    })) {
+      yielded++;
+      scanned = Math.max(scanned, yielded);
+      const match = matchRecord(record, subject);
+      if (!match) continue;
+      hits.push({
+        id: hitId(config.id, record.location),
+        source: config.id,
+        location: record.location,
+        confidence: match.confidence,
+        score: Number(match.score.toFixed(3)),
+        reasons: match.reasons,
+        matches: match.matches,
+        ...(match.thirdParty ? { thirdParty: true } : {}),
+        record: record.fields,
+      });
+    }
+    if (signal.aborted) {
+      report('cancelled');
+      return finish('error', 'The search was cancelled before this source was finished.');
+    }
+    report('done');
+    return finish(problems.length > 0 ? 'partial' : 'ok');
+  } catch (err) {
+    report(signal.aborted ? 'cancelled' : 'error');
+    if (signal.aborted) return finish('error', 'The search was cancelled before this source was finished.');
+    return finish('error', describeSourceFailure(config, err));
+  } finally {
+    await source?.close().catch(() => undefined);
+  }
+}
+
+/** A message for the DPO: our own SourceErrors are already worded; anything else gets context. */
+function describeSourceFailure(config: SourceConfig, err: unknown): string {
+  if (err instanceof SourceError) return err.message;
+  const code = (err as NodeJS.ErrnoException).code;
+  const detail = code ? `${code}` : (err as Error).message?.split('\n')[0] ?? 'unknown error';
+  return `Source "${config.id}" (${config.kind}) could not be searched: ${detail}. The other sources were searched normally.`;
+}
