@@ -36,10 +36,10 @@ const base = {
   links: z.array(LinkSchema).optional(),
 };
 
-const FileSourceSchema = (kind: 'csv' | 'sqlite' | 'mailbox') =>
+const FileSourceSchema = <K extends 'csv' | 'sqlite' | 'mailbox'>(kind: K) =>
   z.object({ ...base, kind: z.literal(kind), path: z.string().min(1) }).strict();
 
-const ServerSourceSchema = (kind: 'postgres' | 'mysql') =>
+const ServerSourceSchema = <K extends 'postgres' | 'mysql'>(kind: K) =>
   z
     .object({
       ...base,

@@ -22,8 +22,8 @@ export function groupHits(sourceIds: readonly string[], hits: readonly Hit[]): S
   for (const hit of hits) {
     const group = groups.get(hit.source);
     if (!group) continue;
-    if (isMailHit(hit)) {
-      group.messages.push(hit);
+    if (!('table' in hit.location)) {
+      group.messages.push(hit as Hit & { location: MailLocation });
       continue;
     }
     const key = `${hit.source}\u0000${hit.location.table}`;

@@ -22,7 +22,7 @@ export async function* readMbox(
   signal: AbortSignal,
   onBytes?: (bytes: number) => void,
 ): AsyncIterable<MboxMessage> {
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   let pendingOffset = 0; // file offset of pending[0]
   let msgStart = -1; // file offset where the current message's body starts
   let index = 0;

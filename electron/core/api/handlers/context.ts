@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import type { EventName, EventPayload } from '../../../../shared/contract';
+import type { SearchResult } from '../../../../shared/search';
+import type { SourceConfig } from '../../../../shared/workspace';
+import { WorkspaceStore } from '../../workspace/workspace-store';
+
+/** What the shell provides: native dialogs in Electron, fixed answers in the test bridge. */
+export interface Dialogs {
+  openWorkspace(): Promise<string | null>;
+  savePackage(defaultName: string): Promise<string | null>;
+}
+
+export interface HandlerDeps {
+  db: Database.Database;
+  dataDir: string;
+  resourcesDir: string;
+  tool: { name: string; version: string };
+  dialogs: Dialogs;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export interface Run {
+  controller: AbortController;
+  sources: SourceConfig[];
+  result?: SearchResult;
+}
+
+/** Keep only the latest runs in memory: they hold personal data and are not needed for long. */
+const MAX_RUNS = 5;
+
+/** State shared by the handler areas of one app instance. */
+export class HandlerContext {
+  readonly workspaces: WorkspaceStore;
+  private readonly runs = new Map<string, Run>();
+
+  constructor(readonly deps: HandlerDeps) {
+    this.workspaces = new WorkspaceStore(deps.db);
+  }
+
+  remember(id: string, run: Run): void {
+    this.runs.set(id, run);
+    while (this.runs.size > MAX_RUNS) this.runs.delete(this.runs.keys().next().value as string);
+  }
+
+  run(id: string): Run | undefined {
+    return this.runs.get(id);
+  }
+}
