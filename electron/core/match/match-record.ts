@@ -1,11 +1,13 @@
 import type { Cell, Confidence, FieldMatch } from '../../../shared/hit';
 import { emailsIn, nameTokens, normaliseEmail, normaliseName } from './normalise';
 import type { PreparedSubject } from './prepare';
+import type { FieldKind } from '../sources/source';
 
 /** What a source hands the matcher: named values, plus free text that is searched but not a column. */
 export interface MatchInput {
   fields: Record<string, Cell>;
   text?: ReadonlyArray<{ field: string; value: string }>;
+  kinds?: Readonly<Record<string, FieldKind>>;
 }
 
 export interface MatchResult {

@@ -5,7 +5,7 @@ import type { SourceConfig } from '../../../shared/workspace';
 import { matchRecord } from '../match/match-record';
 import { prepareSubject, type PreparedSubject } from '../match/prepare';
 import { openSource } from '../sources/open-source';
-import { SourceError } from '../sources/source';
+import { SourceError, type RelatedRecord, type ScanContext, type SourceRecord, type Suggestion } from '../sources/source';
 import { hitId } from './hit-id';
 
 export interface SearchOptions {
@@ -29,13 +29,19 @@ export async function runSearch(options: SearchOptions): Promise<SearchResult> {
     options.sources.map((config) => searchOneSource(config, subject, signal, options.onProgress)),
   );
   const hits = outcomes.flatMap((o) => o.hits);
+  const suggestions = outcomes.flatMap((o) => o.suggestions);
   hits.sort(
     (a, b) =>
       a.source.localeCompare(b.source) ||
       confidenceOrder[a.confidence] - confidenceOrder[b.confidence] ||
       b.score - a.score,
   );
-  return { subject: options.subject, sources: outcomes.map((o) => o.result), hits };
+  return {
+    subject: options.subject,
+    sources: outcomes.map((o) => o.result),
+    hits,
+    ...(suggestions.length > 0 ? { suggestions } : {}),
+  };
 }
 
 async function searchOneSource(
@@ -43,17 +49,19 @@ async function searchOneSource(
   subject: PreparedSubject,
   signal: AbortSignal,
   onProgress: SearchOptions['onProgress'],
-): Promise<{ result: SourceResult; hits: Hit[] }> {
+): Promise<{ result: SourceResult; hits: Hit[]; suggestions: Array<Suggestion & { source: string }> }> {
   const started = performance.now();
   const hits: Hit[] = [];
   const problems: string[] = [];
   let scanned = 0;
   let yielded = 0;
+  const suggestions: Array<Suggestion & { source: string }> = [];
   let bytes: { bytesDone?: number; bytesTotal?: number } = {};
   const report = (state: SearchProgress['state']) =>
     onProgress?.({ source: config.id, state, scanned, hits: hits.length, ...bytes });
   const finish = (status: SourceResult['status'], error?: string) => ({
     hits,
+    suggestions,
     result: {
       id: config.id,
       kind: config.kind,
@@ -70,7 +78,8 @@ async function searchOneSource(
   try {
     report('running');
     source = openSource(config);
-    for await (const record of source.scan(subject, {
+    const matched: SourceRecord[] = [];
+    const ctx: ScanContext = {
       signal,
       onProgress: (p) => {
         // A source that pre-filters (SQL) scans more records than it yields; trust its count.
@@ -79,11 +88,14 @@ async function searchOneSource(
         report('running');
       },
       problem: (msg) => problems.push(msg),
-    })) {
+      suggest: (s) => suggestions.push({ ...s, source: config.id }),
+    };
+    for await (const record of source.scan(subject, ctx)) {
       yielded++;
       scanned = Math.max(scanned, yielded);
       const match = matchRecord(record, subject);
       if (!match) continue;
+      if (source.related) matched.push(record);
       hits.push({
         id: hitId(config.id, record.location),
         source: config.id,
@@ -95,6 +107,9 @@ async function searchOneSource(
         ...(match.thirdParty ? { thirdParty: true } : {}),
         record: record.fields,
       });
+    }
+    if (source.related && matched.length > 0 && !signal.aborted) {
+      await addRelatedHits(source.related(matched, ctx), config.id, subject, hits);
     }
     if (signal.aborted) {
       report('cancelled');
@@ -117,4 +132,44 @@ function describeSourceFailure(config: SourceConfig, err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   const detail = code ? `${code}` : (err as Error).message?.split('\n')[0] ?? 'unknown error';
   return `Source "${config.id}" (${config.kind}) could not be searched: ${detail}. The other sources were searched normally.`;
+}
+
+/**
+ * Turns records reached through keys into hits that point at the hit they came from. A
+ * related record inherits its parent's confidence only when it holds no one else's
+ * identifiers; otherwise it is marked third-party, lowered, and left for review.
+ */
+async function addRelatedHits(
+  related: AsyncIterable<RelatedRecord>,
+  sourceId: string,
+  subject: PreparedSubject,
+  hits: Hit[],
+): Promise<void> {
+  const byId = new Map(hits.map((h) => [h.id, h]));
+  for await (const rec of related) {
+    const id = hitId(sourceId, rec.location);
+    if (byId.has(id)) continue;
+    const parentId = hitId(sourceId, rec.from);
+    const parent = byId.get(parentId);
+    if (!parent) continue;
+    const own = matchRecord(rec, subject);
+    const thirdParty = own?.thirdParty ?? false;
+    const confidence = thirdParty ? (parent.confidence === 'high' ? 'medium' : 'low') : parent.confidence;
+    const reasons = [`Linked to ${parentId} through ${rec.via}`];
+    if (thirdParty) reasons.push('Also holds other people’s identifiers: review before including');
+    const hit: Hit = {
+      id,
+      source: sourceId,
+      location: rec.location,
+      confidence,
+      score: Number(Math.max(0, parent.score - (thirdParty ? 0.3 : 0.05)).toFixed(3)),
+      reasons: [...reasons, ...(own?.reasons ?? [])],
+      matches: own?.matches ?? [],
+      relatedTo: parentId,
+      ...(thirdParty ? { thirdParty: true } : {}),
+      record: rec.fields,
+    };
+    hits.push(hit);
+    byId.set(id, hit);
+  }
 }
