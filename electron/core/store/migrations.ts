@@ -30,4 +30,106 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'case register',
+    up(db) {
+      db.exec(`
+        -- One row per request. Deadlines are calendar dates (YYYY-MM-DD). audit_head and
+        -- audit_count pin the end of the case's audit chain, so deleting the last entries
+        -- is detected too, not only edits in the middle.
+        CREATE TABLE case_file (
+          id INTEGER PRIMARY KEY,
+          ref TEXT NOT NULL UNIQUE,
+          year INTEGER NOT NULL,
+          seq INTEGER NOT NULL,
+          subject_json TEXT NOT NULL,
+          types_json TEXT NOT NULL,
+          channel TEXT NOT NULL,
+          received TEXT NOT NULL,
+          status TEXT NOT NULL,
+          deadline TEXT NOT NULL,
+          verification_json TEXT,
+          extension_json TEXT,
+          rejection_reason TEXT,
+          answered_on TEXT,
+          closed_on TEXT,
+          purged_on TEXT,
+          notes_json TEXT NOT NULL DEFAULT '[]',
+          audit_head TEXT NOT NULL DEFAULT '',
+          audit_count INTEGER NOT NULL DEFAULT 0,
+          UNIQUE (year, seq)
+        );
+        CREATE INDEX case_file_deadline ON case_file (deadline);
+
+        -- The latest search in a case: what was searched (source configs, identifiers) and
+        -- the per-source counts, including sources with no hits (Art. 5(2)).
+        CREATE TABLE case_search (
+          case_id INTEGER PRIMARY KEY REFERENCES case_file (id),
+          at TEXT NOT NULL,
+          subject_json TEXT NOT NULL,
+          sources_json TEXT NOT NULL,
+          configs_json TEXT NOT NULL
+        );
+
+        -- Each hit as it was found: what is reviewed is exactly what is exported.
+        -- snapshot_json becomes NULL when the retention rule purges it.
+        CREATE TABLE case_hit (
+          case_id INTEGER NOT NULL REFERENCES case_file (id),
+          hit_id TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          source TEXT NOT NULL,
+          snapshot_json TEXT,
+          snapshot_hash TEXT NOT NULL,
+          PRIMARY KEY (case_id, hit_id)
+        );
+
+        CREATE TABLE case_decision (
+          case_id INTEGER NOT NULL,
+          hit_id TEXT NOT NULL,
+          include INTEGER NOT NULL,
+          reason TEXT NOT NULL,
+          at TEXT NOT NULL,
+          PRIMARY KEY (case_id, hit_id),
+          FOREIGN KEY (case_id, hit_id) REFERENCES case_hit (case_id, hit_id) ON DELETE CASCADE
+        );
+
+        CREATE TABLE case_redaction (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL,
+          hit_id TEXT NOT NULL,
+          field TEXT NOT NULL,
+          span_start INTEGER,
+          span_end INTEGER,
+          mode TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          at TEXT NOT NULL,
+          FOREIGN KEY (case_id, hit_id) REFERENCES case_hit (case_id, hit_id) ON DELETE CASCADE
+        );
+
+        -- Append-only, hash-chained per case. The triggers stop ordinary edits; the chain
+        -- (verified by "innsyn case audit REF --verify") catches edits that bypass them.
+        CREATE TABLE audit_entry (
+          case_id INTEGER NOT NULL REFERENCES case_file (id),
+          seq INTEGER NOT NULL,
+          at TEXT NOT NULL,
+          event TEXT NOT NULL,
+          data_json TEXT NOT NULL,
+          prev_hash TEXT NOT NULL,
+          hash TEXT NOT NULL,
+          PRIMARY KEY (case_id, seq)
+        );
+        CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+          BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+          BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
+        -- Settings the DPO can change, e.g. retentionDays.
+        CREATE TABLE setting (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];

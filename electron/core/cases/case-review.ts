@@ -1,0 +1,145 @@
+import { HitSchema, type Hit } from '../../../shared/hit';
+import type { CaseDetail, CaseHit, Redaction } from '../../../shared/case';
+import { AppError } from '../../../shared/errors';
+import type { SearchResult } from '../../../shared/search';
+import type { SourceConfig } from '../../../shared/workspace';
+import { canonicalJson, sha256Hex } from './canonical-json';
+import type { CaseRegister } from './case-register';
+import { assertMove } from './case-status';
+import type { CaseRow } from './case-store';
+
+/**
+ * Keeps the hits of a search with the case, as found. A hit seen again unchanged keeps its
+ * decision and redactions; a hit whose record changed since is stored anew and must be
+ * reviewed again, because the decision was about the old content.
+ */
+export function recordSearch(reg: CaseRegister, ref: string, result: SearchResult, configs: readonly SourceConfig[]): CaseDetail {
+  const row = reg.row(ref);
+  assertMove(ref, row.status, 'reviewing');
+  reg.record(row, 'search-run', () => {
+    const before = new Map(reg.store.hits(row.id).map((h) => [h.hitId, h]));
+    const decided = new Set(reg.store.decisions(row.id).map((d) => d.hitId));
+    let kept = 0;
+    let reset = 0;
+    const found = new Set<string>();
+    result.hits.forEach((hit, i) => {
+      const snapshotHash = sha256Hex(canonicalJson(hit));
+      const old = before.get(hit.id);
+      found.add(hit.id);
+      if (old && old.snapshotHash === snapshotHash && old.snapshotJson !== null) {
+        if (decided.has(hit.id)) kept++;
+        reg.store.putHit(row.id, i, old);
+        return;
+      }
+      if (old) {
+        if (decided.has(hit.id)) reset++;
+        reg.store.deleteHit(row.id, hit.id);
+      }
+      reg.store.putHit(row.id, i, { hitId: hit.id, source: hit.source, snapshotJson: JSON.stringify(hit), snapshotHash });
+    });
+    for (const old of before.values()) {
+      if (found.has(old.hitId)) continue;
+      if (decided.has(old.hitId)) reset++;
+      reg.store.deleteHit(row.id, old.hitId);
+    }
+    reg.store.putSearch(row.id, { at: reg.clock.now().toISOString(), subject: result.subject, sources: result.sources, configs: [...configs] });
+    reg.store.setStatus(row.id, 'reviewing');
+    return {
+      value: null,
+      data: {
+        // Art. 5(2): which sources, with which identifiers, and how many hits in each,
+        // including the sources where nothing was found.
+        identifiers: result.subject,
+        sources: result.sources.map((s) => ({ id: s.id, kind: s.kind, status: s.status, scanned: s.scanned, hits: s.hits, ...(s.error ? { error: s.error } : {}) })),
+        hits: result.hits.length,
+        decisionsKept: kept,
+        decisionsToRedo: reset,
+      },
+    };
+  });
+  return caseDetail(reg, ref);
+}
+
+export function caseDetail(reg: CaseRegister, ref: string): CaseDetail {
+  const row = reg.row(ref);
+  const search = reg.store.search(row.id);
+  const decisions = new Map(reg.store.decisions(row.id).map((d) => [d.hitId, d]));
+  const redactions = reg.store.redactions(row.id);
+  const hits: CaseHit[] = reg.store.hits(row.id).map((h) => ({
+    hitId: h.hitId,
+    source: h.source,
+    hit: h.snapshotJson === null ? null : HitSchema.parse(JSON.parse(h.snapshotJson)),
+    decision: decisions.get(h.hitId) ?? null,
+    redactions: redactions.filter((r) => r.hitId === h.hitId),
+  }));
+  return { case: reg.get(ref), search: search ? { at: search.at, subject: search.subject, sources: search.sources } : null, hits };
+}
+
+function reviewableHit(reg: CaseRegister, row: CaseRow, hitId: string): Hit {
+  if (row.status !== 'reviewing') {
+    throw new AppError('INVALID_INPUT', `Case ${row.ref} is ${row.status}; decisions and redactions are made while it is being reviewed (after a search with --case, before the export).`);
+  }
+  const stored = reg.store.hits(row.id).find((h) => h.hitId === hitId);
+  if (!stored) throw new AppError('NOT_FOUND', `Case ${row.ref} has no hit ${hitId}. See the hits with "innsyn case show ${row.ref}".`);
+  if (stored.snapshotJson === null) throw new AppError('INVALID_INPUT', `The record behind hit ${hitId} was deleted under the retention rule.`);
+  return HitSchema.parse(JSON.parse(stored.snapshotJson));
+}
+
+/** Include or leave out one hit, with a reason (e.g. "namesake", "third-party data"). */
+export function decide(reg: CaseRegister, ref: string, hitId: string, include: boolean, reason: string): CaseDetail {
+  const row = reg.row(ref);
+  const hit = reviewableHit(reg, row, hitId);
+  reg.record(row, 'decision', () => {
+    reg.store.putDecision(row.id, { hitId, include, reason, at: reg.clock.now().toISOString() });
+    return { value: null, data: { hitId, source: hit.source, include, reason } };
+  });
+  return caseDetail(reg, ref);
+}
+
+export interface RedactionRequest {
+  hitId: string;
+  field: string;
+  span?: [number, number] | null;
+  mode?: 'remove' | 'mask';
+  reason: string;
+}
+
+/** Art. 15(4): remove or mask another person's data inside a hit that is otherwise included. */
+export function redact(reg: CaseRegister, ref: string, req: RedactionRequest): { detail: CaseDetail; redaction: Redaction } {
+  const row = reg.row(ref);
+  const hit = reviewableHit(reg, row, req.hitId);
+  if (!Object.hasOwn(hit.record, req.field)) {
+    throw new AppError('INVALID_INPUT', `Hit ${req.hitId} has no field "${req.field}". Its fields are: ${Object.keys(hit.record).join(', ')}.`);
+  }
+  const span = req.span ?? null;
+  if (span) {
+    const value = hit.record[req.field];
+    const length = typeof value === 'string' ? value.length : String(value ?? '').length;
+    if (span[0] >= span[1] || span[1] > length) {
+      throw new AppError('INVALID_INPUT', `The span ${span[0]}:${span[1]} does not fit inside field "${req.field}" (${length} characters); give START:END with START < END ≤ ${length}.`);
+    }
+  }
+  const mode = req.mode ?? 'mask';
+  const at = reg.clock.now().toISOString();
+  const id = reg.record(row, 'redaction', () => {
+    const id = reg.store.putRedaction(row.id, { hitId: req.hitId, field: req.field, span, mode, reason: req.reason, at });
+    // Where and why, never the text that was taken out.
+    return { value: id, data: { redaction: id, hitId: req.hitId, source: hit.source, field: req.field, span, mode, reason: req.reason } };
+  });
+  const detail = caseDetail(reg, ref);
+  const redaction = detail.hits.flatMap((h) => h.redactions).find((r) => r.id === id);
+  if (!redaction) throw new AppError('INTERNAL', 'The redaction was not stored.');
+  return { detail, redaction };
+}
+
+export function removeRedaction(reg: CaseRegister, ref: string, redactionId: number): CaseDetail {
+  const row = reg.row(ref);
+  const existing = reg.store.redactions(row.id).find((r) => r.id === redactionId);
+  if (!existing) throw new AppError('NOT_FOUND', `Case ${ref} has no redaction ${redactionId}.`);
+  reviewableHit(reg, row, existing.hitId);
+  reg.record(row, 'redaction-removed', () => {
+    reg.store.deleteRedaction(row.id, redactionId);
+    return { value: null, data: { redaction: redactionId, hitId: existing.hitId } };
+  });
+  return caseDetail(reg, ref);
+}

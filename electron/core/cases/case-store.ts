@@ -1,0 +1,237 @@
+import type Database from 'better-sqlite3';
+import type { Case, CaseStatus, Channel, Decision, IdentityVerification, Redaction, RequestType } from '../../../shared/case';
+import type { SourceResult } from '../../../shared/hit';
+import type { Subject } from '../../../shared/subject';
+import type { SourceConfig } from '../../../shared/workspace';
+
+/** The stored fields of a case; the deadline warning is derived, not stored. */
+export interface CaseRow extends Omit<Case, 'extension' | 'firstDeadline'> {
+  id: number;
+  extension: { reason: string; notified: string | null } | null;
+}
+
+interface RawCase {
+  id: number;
+  ref: string;
+  subject_json: string;
+  types_json: string;
+  channel: Channel;
+  received: string;
+  status: CaseStatus;
+  deadline: string;
+  verification_json: string | null;
+  extension_json: string | null;
+  rejection_reason: string | null;
+  answered_on: string | null;
+  closed_on: string | null;
+  purged_on: string | null;
+  notes_json: string;
+}
+
+export interface StoredSearch {
+  at: string;
+  subject: Subject;
+  sources: SourceResult[];
+  configs: SourceConfig[];
+}
+
+export interface StoredHit {
+  hitId: string;
+  source: string;
+  snapshotJson: string | null;
+  snapshotHash: string;
+}
+
+const caseColumns =
+  'id, ref, subject_json, types_json, channel, received, status, deadline, verification_json, extension_json, rejection_reason, answered_on, closed_on, purged_on, notes_json';
+
+/** Rows of the case register. Named statements only; no SQL text comes from outside. */
+export class CaseStore {
+  private readonly s;
+
+  constructor(readonly db: Database.Database) {
+    this.s = {
+      nextSeq: db.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM case_file WHERE year = ?'),
+      insert: db.prepare(
+        `INSERT INTO case_file (ref, year, seq, subject_json, types_json, channel, received, status, deadline, notes_json)
+         VALUES (@ref, @year, @seq, @subject, @types, @channel, @received, 'received', @deadline, @notes)`,
+      ),
+      byRef: db.prepare(`SELECT ${caseColumns} FROM case_file WHERE ref = ?`),
+      all: db.prepare(`SELECT ${caseColumns} FROM case_file ORDER BY deadline, ref`),
+      setStatus: db.prepare('UPDATE case_file SET status = ? WHERE id = ?'),
+      setVerification: db.prepare('UPDATE case_file SET verification_json = ? WHERE id = ?'),
+      setExtension: db.prepare('UPDATE case_file SET extension_json = ?, deadline = ? WHERE id = ?'),
+      setRejected: db.prepare("UPDATE case_file SET status = 'rejected', rejection_reason = ?, closed_on = ? WHERE id = ?"),
+      setAnswered: db.prepare("UPDATE case_file SET status = 'answered', answered_on = ? WHERE id = ?"),
+      setClosed: db.prepare("UPDATE case_file SET status = 'closed', closed_on = ? WHERE id = ?"),
+      setPurged: db.prepare('UPDATE case_file SET purged_on = ? WHERE id = ?'),
+      setNotes: db.prepare('UPDATE case_file SET notes_json = ? WHERE id = ?'),
+      putSearch: db.prepare(
+        `INSERT INTO case_search (case_id, at, subject_json, sources_json, configs_json) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(case_id) DO UPDATE SET at = excluded.at, subject_json = excluded.subject_json,
+           sources_json = excluded.sources_json, configs_json = excluded.configs_json`,
+      ),
+      search: db.prepare('SELECT at, subject_json, sources_json, configs_json FROM case_search WHERE case_id = ?'),
+      hits: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash FROM case_hit WHERE case_id = ? ORDER BY position'),
+      deleteHit: db.prepare('DELETE FROM case_hit WHERE case_id = ? AND hit_id = ?'),
+      putHit: db.prepare(
+        `INSERT INTO case_hit (case_id, hit_id, position, source, snapshot_json, snapshot_hash) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(case_id, hit_id) DO UPDATE SET position = excluded.position, source = excluded.source,
+           snapshot_json = excluded.snapshot_json, snapshot_hash = excluded.snapshot_hash`,
+      ),
+      purgeSnapshots: db.prepare('UPDATE case_hit SET snapshot_json = NULL WHERE case_id = ? AND snapshot_json IS NOT NULL'),
+      decisions: db.prepare('SELECT hit_id, include, reason, at FROM case_decision WHERE case_id = ?'),
+      deleteDecision: db.prepare('DELETE FROM case_decision WHERE case_id = ? AND hit_id = ?'),
+      putDecision: db.prepare(
+        `INSERT INTO case_decision (case_id, hit_id, include, reason, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(case_id, hit_id) DO UPDATE SET include = excluded.include, reason = excluded.reason, at = excluded.at`,
+      ),
+      redactions: db.prepare(
+        'SELECT id, hit_id, field, span_start, span_end, mode, reason, at FROM case_redaction WHERE case_id = ? ORDER BY id',
+      ),
+      putRedaction: db.prepare(
+        'INSERT INTO case_redaction (case_id, hit_id, field, span_start, span_end, mode, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      deleteRedaction: db.prepare('DELETE FROM case_redaction WHERE case_id = ? AND id = ?'),
+      deleteRedactionsOf: db.prepare('DELETE FROM case_redaction WHERE case_id = ? AND hit_id = ?'),
+    };
+  }
+
+  nextRef(year: number): { ref: string; seq: number } {
+    const { seq } = this.s.nextSeq.get(year) as { seq: number };
+    return { ref: `${year}-${String(seq).padStart(4, '0')}`, seq };
+  }
+
+  insert(c: { ref: string; year: number; seq: number; subject: Subject; types: RequestType[]; channel: Channel; received: string; deadline: string; notes: Case['notes'] }): number {
+    const info = this.s.insert.run({
+      ref: c.ref,
+      year: c.year,
+      seq: c.seq,
+      subject: JSON.stringify(c.subject),
+      types: JSON.stringify(c.types),
+      channel: c.channel,
+      received: c.received,
+      deadline: c.deadline,
+      notes: JSON.stringify(c.notes),
+    });
+    return Number(info.lastInsertRowid);
+  }
+
+  get(ref: string): CaseRow | null {
+    const raw = this.s.byRef.get(ref) as RawCase | undefined;
+    return raw ? toCase(raw) : null;
+  }
+
+  all(): CaseRow[] {
+    return (this.s.all.all() as RawCase[]).map(toCase);
+  }
+
+  setStatus(id: number, status: CaseStatus): void {
+    this.s.setStatus.run(status, id);
+  }
+  setVerification(id: number, v: IdentityVerification): void {
+    this.s.setVerification.run(JSON.stringify(v), id);
+  }
+  setExtension(id: number, ext: { reason: string; notified: string | null }, deadline: string): void {
+    this.s.setExtension.run(JSON.stringify(ext), deadline, id);
+  }
+  setRejected(id: number, reason: string, on: string): void {
+    this.s.setRejected.run(reason, on, id);
+  }
+  setAnswered(id: number, on: string): void {
+    this.s.setAnswered.run(on, id);
+  }
+  setClosed(id: number, on: string): void {
+    this.s.setClosed.run(on, id);
+  }
+  setPurged(id: number, on: string): number {
+    const changed = this.s.purgeSnapshots.run(id).changes;
+    this.s.setPurged.run(on, id);
+    return changed;
+  }
+  setNotes(id: number, notes: Case['notes']): void {
+    this.s.setNotes.run(JSON.stringify(notes), id);
+  }
+
+  putSearch(id: number, search: StoredSearch): void {
+    this.s.putSearch.run(id, search.at, JSON.stringify(search.subject), JSON.stringify(search.sources), JSON.stringify(search.configs));
+  }
+  search(id: number): StoredSearch | null {
+    const r = this.s.search.get(id) as { at: string; subject_json: string; sources_json: string; configs_json: string } | undefined;
+    if (!r) return null;
+    return { at: r.at, subject: JSON.parse(r.subject_json), sources: JSON.parse(r.sources_json), configs: JSON.parse(r.configs_json) };
+  }
+
+  hits(id: number): StoredHit[] {
+    return (this.s.hits.all(id) as Array<{ hit_id: string; source: string; snapshot_json: string | null; snapshot_hash: string }>).map((r) => ({
+      hitId: r.hit_id,
+      source: r.source,
+      snapshotJson: r.snapshot_json,
+      snapshotHash: r.snapshot_hash,
+    }));
+  }
+  putHit(id: number, position: number, h: StoredHit): void {
+    this.s.putHit.run(id, h.hitId, position, h.source, h.snapshotJson, h.snapshotHash);
+  }
+  /** Removes a hit and, through the foreign keys, its decision and redactions. */
+  deleteHit(id: number, hitId: string): void {
+    this.s.deleteDecision.run(id, hitId);
+    this.s.deleteRedactionsOf.run(id, hitId);
+    this.s.deleteHit.run(id, hitId);
+  }
+
+  decisions(id: number): Decision[] {
+    return (this.s.decisions.all(id) as Array<{ hit_id: string; include: number; reason: string; at: string }>).map((r) => ({
+      hitId: r.hit_id,
+      include: r.include === 1,
+      reason: r.reason,
+      at: r.at,
+    }));
+  }
+  putDecision(id: number, d: Decision): void {
+    this.s.putDecision.run(id, d.hitId, d.include ? 1 : 0, d.reason, d.at);
+  }
+  deleteDecision(id: number, hitId: string): void {
+    this.s.deleteDecision.run(id, hitId);
+  }
+
+  redactions(id: number): Redaction[] {
+    type Row = { id: number; hit_id: string; field: string; span_start: number | null; span_end: number | null; mode: 'remove' | 'mask'; reason: string; at: string };
+    return (this.s.redactions.all(id) as Row[]).map((r) => ({
+      id: r.id,
+      hitId: r.hit_id,
+      field: r.field,
+      span: r.span_start === null || r.span_end === null ? null : [r.span_start, r.span_end],
+      mode: r.mode,
+      reason: r.reason,
+      at: r.at,
+    }));
+  }
+  putRedaction(id: number, r: Omit<Redaction, 'id'>): number {
+    const info = this.s.putRedaction.run(id, r.hitId, r.field, r.span?.[0] ?? null, r.span?.[1] ?? null, r.mode, r.reason, r.at);
+    return Number(info.lastInsertRowid);
+  }
+  deleteRedaction(id: number, redactionId: number): boolean {
+    return this.s.deleteRedaction.run(id, redactionId).changes > 0;
+  }
+}
+
+function toCase(r: RawCase): CaseRow {
+  return {
+    id: r.id,
+    ref: r.ref,
+    subject: JSON.parse(r.subject_json),
+    types: JSON.parse(r.types_json),
+    channel: r.channel,
+    received: r.received,
+    status: r.status,
+    deadline: r.deadline,
+    verification: r.verification_json ? JSON.parse(r.verification_json) : null,
+    extension: r.extension_json ? JSON.parse(r.extension_json) : null,
+    rejectionReason: r.rejection_reason,
+    answeredOn: r.answered_on,
+    closedOn: r.closed_on,
+    purgedOn: r.purged_on,
+    notes: JSON.parse(r.notes_json),
+  };
+}

@@ -1,0 +1,32 @@
+import { addDays, dayNumber, formatDate, parseDate } from './calendar-date';
+import type { CaseRegister } from './case-register';
+
+export interface PurgeReport {
+  ref: string;
+  snapshots: number;
+}
+
+/**
+ * Art. 5(1)(c) and (e): once a case is closed (or rejected) and the retention period has
+ * passed, the copies of the records are deleted. The audit trail and the exported manifest
+ * (kept in the export's audit entry) remain, so the controller can still show what it did.
+ *
+ * Runs whenever the case register is opened by the CLI or the app, so no scheduler is needed
+ * and a laptop that was off for a week catches up on its next use.
+ */
+export function purgeExpired(reg: CaseRegister): PurgeReport[] {
+  const days = reg.settings.retentionDays();
+  const today = dayNumber(parseDate(reg.today()));
+  const done: PurgeReport[] = [];
+  for (const row of reg.store.all()) {
+    if (!row.closedOn || row.purgedOn) continue;
+    const due = addDays(parseDate(row.closedOn), days);
+    if (dayNumber(due) > today) continue;
+    const snapshots = reg.record(row, 'purge', () => {
+      const n = reg.store.setPurged(row.id, reg.today());
+      return { value: n, data: { snapshots: n, closedOn: row.closedOn, retentionDays: days, dueOn: formatDate(due) } };
+    });
+    done.push({ ref: row.ref, snapshots });
+  }
+  return done;
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { SubjectSchema } from './subject';
+import { HitSchema, SourceResultSchema } from './hit';
+
+/** A calendar date, `YYYY-MM-DD`. Deadlines are days, not instants (Reg. 1182/71 counts days). */
+export const CalendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+export type CalendarDate = z.infer<typeof CalendarDateSchema>;
+
+/** `2026-0007`: the year received and a sequence number within that year. */
+export const CaseRefSchema = z.string().regex(/^\d{4}-\d{4,}$/, 'must look like 2026-0007');
+
+export const RequestTypeSchema = z.enum(['access', 'portability', 'rectification', 'erasure', 'restriction', 'objection']);
+export type RequestType = z.infer<typeof RequestTypeSchema>;
+
+export const ChannelSchema = z.enum(['email', 'letter', 'web-form', 'phone']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/**
+ * received → verifying-identity → searching → reviewing → answered → closed; any open case
+ * may instead be rejected (with a reason, e.g. Art. 12(5) manifestly unfounded).
+ */
+export const CaseStatusSchema = z.enum(['received', 'verifying-identity', 'searching', 'reviewing', 'answered', 'closed', 'rejected']);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+
+/** Art. 12(6): how the controller satisfied itself that the requester is the data subject. */
+export const IdentityVerificationSchema = z.object({
+  method: z.string().trim().min(1),
+  date: CalendarDateSchema,
+  by: z.string().trim().min(1),
+  note: z.string().optional(),
+});
+export type IdentityVerification = z.infer<typeof IdentityVerificationSchema>;
+
+/** Art. 12(3): two further months, told to the person (with why) within the first month. */
+export const ExtensionSchema = z.object({
+  reason: z.string().trim().min(1),
+  notified: CalendarDateSchema.nullable(),
+  /** Set when the person was not told within the first month, or not yet told. */
+  warning: z.string().optional(),
+});
+export type Extension = z.infer<typeof ExtensionSchema>;
+
+export const CaseNoteSchema = z.object({ at: z.string(), text: z.string() });
+
+export const CaseSchema = z.object({
+  ref: CaseRefSchema,
+  subject: SubjectSchema,
+  types: z.array(RequestTypeSchema).min(1),
+  channel: ChannelSchema,
+  received: CalendarDateSchema,
+  status: CaseStatusSchema,
+  /** The deadline in force: one month, or three with an extension, moved to a working day. */
+  deadline: CalendarDateSchema,
+  /** The one-month deadline, kept to judge whether an extension was notified in time. */
+  firstDeadline: CalendarDateSchema,
+  verification: IdentityVerificationSchema.nullable(),
+  extension: ExtensionSchema.nullable(),
+  rejectionReason: z.string().nullable(),
+  answeredOn: CalendarDateSchema.nullable(),
+  closedOn: CalendarDateSchema.nullable(),
+  /** When the record snapshots were deleted under the retention rule. */
+  purgedOn: CalendarDateSchema.nullable(),
+  notes: z.array(CaseNoteSchema),
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+export const CaseSummarySchema = CaseSchema.pick({ ref: true, types: true, channel: true, received: true, status: true, deadline: true }).extend({
+  /** Days from today to the deadline; negative when overdue. */
+  daysLeft: z.number().int(),
+  warning: z.string().optional(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+export const DecisionSchema = z.object({
+  hitId: z.string(),
+  include: z.boolean(),
+  reason: z.string().trim().min(1),
+  at: z.string(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+/** Art. 15(4): take out another person's data, either the whole field or a span of its text. */
+export const RedactionSchema = z.object({
+  id: z.number().int().positive(),
+  hitId: z.string(),
+  field: z.string().min(1),
+  /** Character offsets [start, end) in the field's text; absent = the whole field. */
+  span: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).nullable(),
+  mode: z.enum(['remove', 'mask']),
+  reason: z.string().trim().min(1),
+  at: z.string(),
+});
+export type Redaction = z.infer<typeof RedactionSchema>;
+
+export const CaseHitSchema = z.object({
+  /** The record as it was found, or null after the retention purge. */
+  hit: HitSchema.nullable(),
+  hitId: z.string(),
+  source: z.string(),
+  decision: DecisionSchema.nullable(),
+  redactions: z.array(RedactionSchema),
+});
+export type CaseHit = z.infer<typeof CaseHitSchema>;
+
+export const CaseSearchSchema = z.object({
+  at: z.string(),
+  subject: SubjectSchema,
+  sources: z.array(SourceResultSchema),
+});
+
+export const CaseDetailSchema = z.object({
+  case: CaseSchema,
+  search: CaseSearchSchema.nullable(),
+  hits: z.array(CaseHitSchema),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+export const AuditEventSchema = z.enum([
+  'case-created',
+  'identity-requested',
+  'identity-verified',
+  'search-run',
+  'decision',
+  'redaction',
+  'redaction-removed',
+  'export',
+  'extension',
+  'answered',
+  'closed',
+  'rejected',
+  'purge',
+]);
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  event: AuditEventSchema,
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int().nonnegative(),
+  problems: z.array(z.string()),
+});
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+export const NewCaseSchema = z
+  .object({
+    subject: SubjectSchema,
+    types: z.array(RequestTypeSchema).min(1).default(['access']),
+    channel: ChannelSchema,
+    received: CalendarDateSchema.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type NewCase = z.input<typeof NewCaseSchema>;
