@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SubjectSchema } from './subject';
 import { ConfidenceSchema } from './hit';
-import { WorkspaceSchema } from './workspace';
+import { ControllerSchema, LinkSchema, ProcessingSchema, WorkspaceSchema } from './workspace';
 import { SearchProgressSchema, SearchResultSchema } from './search';
 
 /**
@@ -56,6 +56,49 @@ export const contract = {
       files: z.number().int().nonnegative(),
       verified: z.boolean(),
     }),
+  ),
+
+  // ---- UI-only methods (issue #8); handlers in electron/core/api/handlers/ui-*.ts ----
+  /** Main shows a save dialog and writes the current workspace there. */
+  'workspace:export': method(Empty, z.object({ path: z.string().nullable() })),
+  /**
+   * Adds a source. For file kinds main shows an open dialog (a file or a folder) and the
+   * renderer never supplies the path; server kinds take a connection URL without password.
+   */
+  'source:add': method(
+    z
+      .object({
+        kind: z.enum(['csv', 'sqlite', 'mailbox', 'postgres', 'mysql']),
+        id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
+        label: z.string().optional(),
+        pick: z.enum(['file', 'folder']).optional(),
+        connection: z.string().optional(),
+      })
+      .strict(),
+    z.object({ workspace: WorkspaceSchema.nullable(), added: z.boolean() }),
+  ),
+  /** Edits what the DPO may edit: the label, the processing record and accepted links. */
+  'source:update': method(
+    z
+      .object({
+        id: z.string().min(1),
+        label: z.string().optional(),
+        processing: ProcessingSchema.optional(),
+        links: z.array(LinkSchema).optional(),
+      })
+      .strict(),
+    z.object({ workspace: WorkspaceSchema }),
+  ),
+  'source:remove': method(z.object({ id: z.string().min(1) }).strict(), z.object({ workspace: WorkspaceSchema })),
+  /** The password goes to the OS keychain (Electron safeStorage) in main, never to a plain file. */
+  'source:setPassword': method(
+    z.object({ id: z.string().min(1), password: z.string().min(1) }).strict(),
+    z.object({ stored: z.boolean() }),
+  ),
+  'preferences:get': method(Empty, z.object({ controller: ControllerSchema.nullable(), defaultLanguage: LanguageSchema })),
+  'preferences:set': method(
+    z.object({ controller: ControllerSchema.optional(), defaultLanguage: LanguageSchema.optional() }).strict(),
+    z.object({ controller: ControllerSchema.nullable(), defaultLanguage: LanguageSchema }),
   ),
 } as const;
 

@@ -8,6 +8,20 @@ import { WorkspaceStore } from '../../workspace/workspace-store';
 export interface Dialogs {
   openWorkspace(): Promise<string | null>;
   savePackage(defaultName: string): Promise<string | null>;
+  /** UI only (optional so the CLI and core tests need not provide them). */
+  saveWorkspace?(defaultName: string): Promise<string | null>;
+  pickSource?(pick: 'file' | 'folder', kind: 'csv' | 'sqlite' | 'mailbox'): Promise<string | null>;
+}
+
+/**
+ * The OS keychain as Electron's safeStorage offers it: main encrypts with a key the OS keeps,
+ * so the file on disk holds only ciphertext. Absent in the CLI, where passwords come from
+ * environment variables instead.
+ */
+export interface Keychain {
+  available(): boolean;
+  encrypt(plain: string): Buffer;
+  decrypt(cipher: Buffer): string;
 }
 
 export interface HandlerDeps {
@@ -16,6 +30,7 @@ export interface HandlerDeps {
   resourcesDir: string;
   tool: { name: string; version: string };
   dialogs: Dialogs;
+  keychain?: Keychain;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 

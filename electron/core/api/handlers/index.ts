@@ -3,9 +3,12 @@ import { appHandlers } from './app';
 import { HandlerContext, type HandlerDeps } from './context';
 import { exportHandlers } from './export';
 import { searchHandlers } from './search';
+import { uiKeychainHandlers } from './ui-keychain';
+import { uiPreferenceHandlers } from './ui-preferences';
+import { uiWorkspaceHandlers } from './ui-workspace';
 import { workspaceHandlers } from './workspace';
 
-export type { Dialogs, HandlerDeps } from './context';
+export type { Dialogs, HandlerDeps, Keychain } from './context';
 
 /** All contract handlers, one file per area; `Handlers` makes a forgotten method a type error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -15,5 +18,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...workspaceHandlers(ctx),
     ...searchHandlers(ctx),
     ...exportHandlers(ctx),
+    ...uiWorkspaceHandlers(ctx),
+    ...uiKeychainHandlers(ctx),
+    ...uiPreferenceHandlers(ctx),
   };
 }
