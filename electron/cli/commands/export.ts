@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Language } from '../../../shared/contract';
-import { buildPackage } from '../../core/package/build-package';
+import { AppError } from '../../../shared/errors';
+import { buildPackage, type BuiltPackage } from '../../core/package/build-package';
+import { readPasswordFile, readReviewFile } from '../../core/package/package-inputs';
 import { resourcesDir, tool } from '../context';
 import { EXIT } from '../exit-codes';
 import { runCliSearch } from '../run-subject-search';
@@ -11,6 +13,9 @@ interface ExportOptions extends SubjectOptions {
   out: string;
   lang: Language;
   allowIncomplete?: boolean;
+  encrypt?: boolean;
+  passwordFile?: string;
+  review?: string;
   json?: boolean;
 }
 
@@ -19,35 +24,66 @@ export function registerExport(program: Command, dataDir: () => string): void {
     .requiredOption('--out <file.zip>', 'where to write the package')
     .addOption(new Option('--lang <lang>', 'language of the cover letter').choices(['nb', 'en']).default('nb'))
     .addOption(minConfidenceOption())
-    .option('--allow-incomplete', 'export even if a source failed (the manifest records the failure)')
+    .option('--allow-incomplete', 'export even if a source failed (the manifest records the failure; exit code 3)')
+    .option('--encrypt', 'encrypt the ZIP with AES-256 (needs --password-file)')
+    .option('--password-file <file>', 'file holding the passphrase for --encrypt')
+    .option('--review <file.json>', 'reviewer decisions and redactions to apply (see electron/core/package/review.ts)')
     .option('--json', 'print a JSON summary on stdout')
     .action(async (opts: ExportOptions) => {
-      const { workspace, sources, result } = await runCliSearch(opts, dataDir());
-      const built = await buildPackage({
-        outFile: opts.out,
-        result,
-        sources,
-        controller: workspace.controller,
-        lang: opts.lang,
-        minConfidence: opts.minConfidence ?? 'high',
-        allowIncomplete: opts.allowIncomplete,
-        resourcesDir,
-        tool,
-      });
-      const summary = {
-        file: built.file,
-        verified: built.verified,
-        complete: built.manifest.complete,
-        files: built.manifest.files.length + 1,
-        sources: built.manifest.sources,
-      };
-      if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      else {
-        process.stdout.write(`Wrote ${built.file} (${summary.files} files, verified against its manifest).\n`);
-        for (const s of built.manifest.sources) {
-          process.stdout.write(`  ${s.id.padEnd(20)} ${s.status.padEnd(8)} ${s.hits} hits, ${s.included} included, ${s.heldBack} held back\n`);
-        }
+      if (opts.encrypt && !opts.passwordFile) {
+        throw new AppError('INVALID_INPUT', '--encrypt needs --password-file FILE (a file holding the passphrase). Nothing was written.');
       }
+      const password = opts.encrypt && opts.passwordFile ? await readPasswordFile(opts.passwordFile) : undefined;
+      const review = opts.review ? await readReviewFile(opts.review) : undefined;
+      const { workspace, sources, result } = await runCliSearch(opts, dataDir());
+      const controller = new AbortController();
+      const onSigint = () => controller.abort();
+      process.once('SIGINT', onSigint);
+      let built: BuiltPackage;
+      try {
+        built = await buildPackage({
+          outFile: opts.out,
+          result,
+          sources,
+          controller: workspace.controller,
+          lang: opts.lang,
+          minConfidence: opts.minConfidence ?? 'high',
+          review,
+          allowIncomplete: opts.allowIncomplete,
+          password,
+          resourcesDir,
+          tool,
+          signal: controller.signal,
+        });
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+      printSummary(built, opts.json ?? false);
       process.exitCode = built.manifest.complete ? EXIT.ok : EXIT.incomplete;
     });
+}
+
+function printSummary(built: BuiltPackage, json: boolean): void {
+  const m = built.manifest;
+  if (json) {
+    const summary = {
+      file: built.file,
+      size: built.size,
+      verified: built.verified,
+      entriesChecked: built.verification.entriesChecked,
+      complete: m.complete,
+      encryption: m.encryption,
+      files: m.files.length + 1,
+      review: m.review,
+      sources: m.sources,
+    };
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
+  const how = m.encryption ? ', AES-256 encrypted' : '';
+  process.stdout.write(`Wrote ${built.file} (${m.files.length + 1} files, ${built.size} bytes${how}; all ${built.verification.entriesChecked} entries verified against the manifest).\n`);
+  for (const s of m.sources) {
+    const failed = s.status === 'error' ? ' (FAILED, recorded in the manifest)' : '';
+    process.stdout.write(`  ${s.id.padEnd(20)} ${s.status.padEnd(8)} ${s.hits} hits, ${s.included} included, ${s.heldBack} held back, ${s.excluded} excluded${failed}\n`);
+  }
 }

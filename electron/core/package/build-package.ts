@@ -1,23 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Language } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Confidence } from '../../../shared/hit';
 import type { SearchResult } from '../../../shared/search';
 import type { Controller, SourceConfig } from '../../../shared/workspace';
-import { readOriginalMessage } from '../sources/mail/original';
 import { composeCoverLetter } from './cover-letter';
 import { writeCoverLetterPdf } from './cover-letter-pdf';
 import { writeDataJson } from './data-json';
 import { dataSchema } from './data-schema';
 import { groupHits } from './grouping';
 import { selectHits } from './included';
+import { stageMailFiles } from './mail-files';
 import { hashFile, manifestSources, type Manifest } from './manifest';
-import { safeName } from './safe-name';
+import type { PackageReview } from './review';
 import { fill, loadTexts } from './texts';
+import { verifyZip, type Verification } from './verify';
 import { writeXlsx } from './xlsx';
-import { hashZipEntries, writeZip } from './zip';
+import { writeZip } from './zip';
 
 export interface BuildPackageInput {
   outFile: string;
@@ -26,24 +27,36 @@ export interface BuildPackageInput {
   controller: Controller;
   lang: Language;
   minConfidence: Confidence;
+  /** The case register's reference, shown in the letter and recorded in the manifest. */
   caseRef?: string | null;
+  /** A reviewer's decisions and redactions (see review.ts). Without one, the automatic rule applies. */
+  review?: PackageReview;
   allowIncomplete?: boolean;
+  /** Encrypts the ZIP with AES-256 under this passphrase (sent to the person separately). */
+  password?: string;
   resourcesDir: string;
   tool: { name: string; version: string };
   now?: Date;
+  /** Cancels the export; nothing is left behind at `outFile` or in its folder. */
+  signal?: AbortSignal;
 }
 
 export interface BuiltPackage {
   file: string;
+  /** Size of the ZIP in bytes. */
+  size: number;
   manifest: Manifest;
-  /** Every entry was read back from the ZIP and matched the manifest. */
+  /** Every entry was read back from the ZIP (decrypted if encrypted) and matched the manifest. */
   verified: boolean;
+  verification: Verification;
 }
 
 /**
  * Builds the answer package: stage every file, hash them into the manifest, zip, read the
- * ZIP back and check each entry against the manifest, and only then move it into place. A
- * failure at any step leaves no partial ZIP at `outFile`.
+ * ZIP back and check each entry against the manifest, and only then move it into place. The
+ * staging folder and the partial ZIP live next to `outFile` (same file system, so the final
+ * rename is atomic) and are removed whatever happens: a failed or cancelled export leaves no
+ * partial ZIP behind.
  */
 export async function buildPackage(input: BuildPackageInput): Promise<BuiltPackage> {
   const failed = input.result.sources.filter((s) => s.status === 'error');
@@ -51,57 +64,55 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     throw new AppError(
       'INCOMPLETE',
       `Not exported: ${failed.length} source(s) could not be searched (${failed.map((s) => s.id).join(', ')}), so the answer would be incomplete. ` +
-        'Fix the source and search again, or export anyway with --allow-incomplete (the manifest then records the failure).',
+        'Nothing was written. Fix the source and search again, or export anyway with --allow-incomplete (the manifest then records the failure).',
     );
+  }
+  if (input.password !== undefined && input.password.length < 8) {
+    throw new AppError('INVALID_INPUT', 'The passphrase for an encrypted package must be at least 8 characters. Nothing was written.');
   }
   const outFile = path.resolve(input.outFile);
   const outDir = path.dirname(outFile);
   await mkdir(outDir, { recursive: true });
   const staging = await mkdtemp(path.join(outDir, '.innsyn-staging-'));
   const partial = path.join(outDir, `.${path.basename(outFile)}.${randomBytes(4).toString('hex')}.partial`);
+  const signal = input.signal;
   try {
     const texts = await loadTexts(input.resourcesDir, input.lang);
     const now = input.now ?? new Date();
-    const { included, heldBack } = selectHits(input.result.hits, input.minConfidence);
+    const generatedAt = now.toISOString();
+    const caseRef = input.caseRef ?? null;
+    const selection = selectHits(input.result.hits, input.minConfidence, input.review, texts.redactedMark);
     const searched = input.sources.filter((s) => input.result.sources.some((r) => r.id === s.id));
     const groups = groupHits(
       input.result.sources.map((s) => s.id),
-      included,
+      selection.included,
     );
     const entries: Array<{ name: string; file: string }> = [];
     const stage = async (name: string, write: (file: string) => Promise<void>) => {
+      signal?.throwIfAborted();
       const file = path.join(staging, ...name.split('/'));
       await mkdir(path.dirname(file), { recursive: true });
       await write(file);
       entries.push({ name, file });
     };
 
-    // Original e-mails, as the bytes the mailbox holds.
-    const emlPaths = new Map<string, string>();
-    for (const group of groups) {
-      const cfg = searched.find((s) => s.id === group.id);
-      if (!cfg || !('path' in cfg)) continue;
-      for (const [i, hit] of group.messages.entries()) {
-        const subjectLine = typeof hit.record.subject === 'string' ? hit.record.subject : '';
-        const name = `mail/${safeName(group.id, 40, 'source')}/${String(i + 1).padStart(4, '0')}-${safeName(subjectLine, 60, 'message')}.eml`;
-        const raw = await readOriginalMessage(cfg.path, hit.location);
-        await stage(name, (f) => writeFile(f, raw));
-        emlPaths.set(hit.id, name);
-      }
-    }
+    const mail = await stageMailFiles({
+      groups,
+      sources: searched,
+      subjectsInNames: !input.password,
+      stage: (name, content) => stage(name, (f) => writeFile(f, content)),
+      signal,
+    });
+    if (selection.review) selection.review.messagesWithoutOriginal = mail.withheld;
 
-    const includedBySource = countBy(included.map((h) => h.source));
-    const heldBackBySource = countBy(heldBack.map((h) => h.hit.source));
-    const generatedAt = now.toISOString();
-    const caseRef = input.caseRef ?? null;
+    const includedBySource = countBy(selection.included.map((h) => h.source));
     await stage('data/data.json', (file) =>
-      writeDataJson({ file, generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths }),
+      writeDataJson({ file, generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, signal }),
     );
     await stage('data/schema.json', (file) => writeFile(file, `${JSON.stringify(dataSchema, null, 2)}\n`));
     await stage('data/data.xlsx', (file) =>
-      writeXlsx({ file, texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths }),
+      writeXlsx({ file, texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths: mail.emlPaths, signal }),
     );
-    const foundIn = searched.filter((s) => (includedBySource.get(s.id) ?? 0) > 0);
     const letter = composeCoverLetter({
       texts,
       controller: input.controller,
@@ -110,8 +121,16 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       date: now,
       lang: input.lang,
       searchedSources: searched,
-      foundIn,
-      thirdPartyWithheld: heldBack.some((h) => h.hit.thirdParty),
+      results: input.result.sources,
+      includedBySource,
+      withheld: {
+        thirdParty:
+          selection.excluded.some((e) => e.ground === 'third-party') ||
+          (selection.review?.redactions.applied ?? 0) > 0 ||
+          selection.heldBack.some((h) => h.hit.thirdParty),
+        exempt: selection.excluded.some((e) => e.ground === 'exempt'),
+        originals: mail.withheld > 0,
+      },
     });
     await stage(texts.fileName, (file) => writeCoverLetterPdf(letter, file));
     const readme = texts.readme.map((l) => fill(l, { letterFile: texts.fileName })).join('\r\n');
@@ -127,36 +146,34 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       minConfidence: input.minConfidence,
       subject: input.result.subject,
       complete: failed.length === 0,
-      sources: manifestSources(input.sources, input.result.sources, includedBySource, heldBackBySource),
+      encryption: input.password ? 'aes-256' : null,
+      review: selection.review,
+      sources: manifestSources(
+        input.sources,
+        input.result.sources,
+        includedBySource,
+        countBy(selection.heldBack.map((h) => h.hit.source)),
+        countBy(selection.excluded.map((e) => e.hit.source)),
+      ),
       files,
     };
     await stage('manifest.json', (file) => writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`));
+    const manifestHash = await hashFile(entries[entries.length - 1].file);
 
     const order = (n: string) => (n === texts.fileName ? 0 : n === texts.readmeName ? 1 : n === 'manifest.json' ? 2 : 3);
-    entries.sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
-    await writeZip(partial, entries);
-    await verifyZip(partial, manifest);
+    entries.sort((a, b) => order(a.name) - order(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    await writeZip(partial, entries, { date: now, password: input.password, signal });
+    signal?.throwIfAborted();
+    const verification = await verifyZip(partial, manifest, manifestHash, input.password);
+    signal?.throwIfAborted();
     await rename(partial, outFile);
-    return { file: outFile, manifest, verified: true };
+    return { file: outFile, size: (await stat(outFile)).size, manifest, verified: true, verification };
+  } catch (err) {
+    if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled. No package was written, and nothing else was changed.');
+    throw err;
   } finally {
     await rm(staging, { recursive: true, force: true });
     await rm(partial, { force: true });
-  }
-}
-
-/** Re-reads the written ZIP and checks that every manifest entry is there, unchanged. */
-async function verifyZip(zipFile: string, manifest: Manifest): Promise<void> {
-  const actual = await hashZipEntries(zipFile);
-  const problems: string[] = [];
-  for (const f of manifest.files) {
-    const got = actual.get(f.path);
-    if (!got) problems.push(`${f.path} is missing`);
-    else if (got.sha256 !== f.sha256 || got.size !== f.size) problems.push(`${f.path} does not match its checksum`);
-  }
-  if (!actual.has('manifest.json')) problems.push('manifest.json is missing');
-  if (actual.size !== manifest.files.length + 1) problems.push('the ZIP holds files the manifest does not list');
-  if (problems.length > 0) {
-    throw new AppError('INTERNAL', `The package failed verification after writing and was discarded: ${problems.join('; ')}.`, problems);
   }
 }
 

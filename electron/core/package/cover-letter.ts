@@ -1,3 +1,4 @@
+import type { SourceResult } from '../../../shared/hit';
 import type { Subject } from '../../../shared/subject';
 import type { Controller, Processing, SourceConfig } from '../../../shared/workspace';
 import { fill, type PackageTexts } from './texts';
@@ -10,10 +11,21 @@ export interface CoverLetterSection {
 }
 
 export interface CoverLetter {
+  lang: 'nb' | 'en';
   title: string;
   meta: string[];
   sections: CoverLetterSection[];
   signature: string[];
+}
+
+/** What was left out, in the only terms the letter may use: that something was, never what. */
+export interface Withheld {
+  /** Other people's data removed or left out (Art. 15(4)). */
+  thirdParty: boolean;
+  /** Withheld under another exemption: the DPO must name the legal ground. */
+  exempt: boolean;
+  /** Messages exported without their original .eml because of redactions. */
+  originals: boolean;
 }
 
 export interface CoverLetterInput {
@@ -24,13 +36,16 @@ export interface CoverLetterInput {
   date: Date;
   lang: 'nb' | 'en';
   searchedSources: readonly SourceConfig[];
-  /** Sources where data about the subject was found and included. */
-  foundIn: readonly SourceConfig[];
-  thirdPartyWithheld: boolean;
+  results: readonly SourceResult[];
+  /** Records included per source id. */
+  includedBySource: ReadonlyMap<string, number>;
+  withheld: Withheld;
 }
 
 type ListField = 'purposes' | 'categories' | 'recipients';
 type TextField = 'retention' | 'origin' | 'transfers' | 'automatedDecisions';
+
+const label = (s: SourceConfig) => s.label ?? s.id;
 
 /**
  * Composes the Art. 15 answer from the processing records of the sources where data was
@@ -39,17 +54,16 @@ type TextField = 'retention' | 'origin' | 'transfers' | 'automatedDecisions';
  */
 export function composeCoverLetter(input: CoverLetterInput): CoverLetter {
   const L = input.texts.letter;
-  const label = (s: SourceConfig) => s.label ?? s.id;
-  const placeholder = (s: SourceConfig) => fill(L.placeholder, { source: label(s) });
+  const foundIn = input.searchedSources.filter((s) => (input.includedBySource.get(s.id) ?? 0) > 0);
 
   const perSource = (pick: (p: Processing) => string | undefined): CoverLetterSection => {
     const section: CoverLetterSection = { paragraphs: [], placeholders: [] };
-    for (const s of input.foundIn) {
+    for (const s of foundIn) {
       const value = s.processing ? pick(s.processing) : undefined;
       if (value && value.trim()) section.paragraphs.push(`${label(s)}: ${value}`);
       else {
         section.placeholders!.push(section.paragraphs.length);
-        section.paragraphs.push(placeholder(s));
+        section.paragraphs.push(fill(L.placeholder, { source: label(s) }));
       }
     }
     return section;
@@ -57,24 +71,18 @@ export function composeCoverLetter(input: CoverLetterInput): CoverLetter {
   const list = (field: ListField) => (p: Processing) => p[field]?.join(', ');
   const text = (field: TextField) => (p: Processing) => p[field];
 
-  const identifiers = [
-    ...input.subject.names,
-    ...input.subject.emails,
-    ...input.subject.phones,
-    ...input.subject.nationalIds.map(maskNationalId),
-    ...input.subject.others,
-  ].join(', ');
   const name = input.subject.names[0];
   const sections: CoverLetterSection[] = [
     {
       paragraphs: [
         name ? fill(L.greeting, { name }) : L.greetingNoName,
-        fill(L.intro, { sourceCount: input.searchedSources.length, identifiers }),
-        input.foundIn.length > 0 ? L.found : L.notFound,
+        fill(L.intro, { sourceCount: input.searchedSources.length, identifiers: identifiersOf(input.subject) }),
+        foundIn.length > 0 ? L.found : L.notFound,
       ],
     },
+    searchedSection(input),
   ];
-  if (input.foundIn.length > 0) {
+  if (foundIn.length > 0) {
     const a = perSource((p) => {
       const purposes = p.purposes?.join(', ');
       if (!purposes) return undefined;
@@ -94,32 +102,75 @@ export function composeCoverLetter(input: CoverLetterInput): CoverLetter {
   } else {
     sections.push({ heading: L.points.e, paragraphs: [L.rights] }, { heading: L.points.f, paragraphs: [L.complaint] });
   }
-  if (input.thirdPartyWithheld) sections.push({ paragraphs: [L.thirdPartyWithheld] });
+  const withheld: CoverLetterSection = { paragraphs: [], placeholders: [] };
+  if (input.withheld.thirdParty) withheld.paragraphs.push(L.thirdPartyWithheld);
+  if (input.withheld.originals) withheld.paragraphs.push(L.originalsWithheld);
+  if (input.withheld.exempt) {
+    withheld.placeholders!.push(withheld.paragraphs.length);
+    withheld.paragraphs.push(L.exemptWithheld);
+  }
+  if (withheld.paragraphs.length > 0) sections.push(withheld);
   sections.push({
     heading: L.contentsTitle,
     paragraphs: L.contents.map((c) => fill(c, { letterFile: input.texts.fileName, readmeFile: input.texts.readmeName })),
   });
+  sections.push({ heading: L.howToOpenTitle, paragraphs: [L.howToOpen] });
   sections.push({ paragraphs: [L.free] });
+  return { lang: input.lang, title: L.title, meta: metaLines(input), sections, signature: signatureLines(input) };
+}
 
+/** Every source searched, including those where nothing was found or that failed (Art. 5(2)). */
+function searchedSection(input: CoverLetterInput): CoverLetterSection {
+  const L = input.texts.letter;
+  const section: CoverLetterSection = { heading: L.searchedTitle, paragraphs: [], placeholders: [] };
+  for (const s of input.searchedSources) {
+    const result = input.results.find((r) => r.id === s.id);
+    const count = input.includedBySource.get(s.id) ?? 0;
+    if (result?.status === 'error') {
+      section.placeholders!.push(section.paragraphs.length);
+      section.paragraphs.push(fill(L.searchedFailed, { source: label(s) }));
+    } else {
+      section.paragraphs.push(fill(count > 0 ? L.searchedFound : L.searchedNothing, { source: label(s), count }));
+    }
+  }
+  return section;
+}
+
+function metaLines(input: CoverLetterInput): string[] {
+  const L = input.texts.letter;
   const c = input.controller;
   const date = input.date.toLocaleDateString(input.lang === 'nb' ? 'nb-NO' : 'en-GB', {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
   });
-  return {
-    title: L.title,
-    meta: [`${L.date}: ${date}`, ...(input.caseRef ? [`${L.reference}: ${input.caseRef}`] : [])],
-    sections,
-    signature: [
-      L.closing,
-      c.name,
-      ...(c.orgNumber ? [`${L.orgNumber}: ${c.orgNumber}`] : []),
-      ...(c.address ? [c.address] : []),
-      ...(c.email ? [`${L.contact}: ${c.email}`] : []),
-      ...(c.dpo?.name || c.dpo?.email ? [`${L.dpo}: ${[c.dpo?.name, c.dpo?.email].filter(Boolean).join(', ')}`] : []),
-    ],
-  };
+  return [
+    `${L.controller}: ${[c.name, c.orgNumber ? `${L.orgNumber} ${c.orgNumber}` : null].filter(Boolean).join(', ')}`,
+    ...(c.address ? [c.address] : []),
+    ...(c.email ? [`${L.contact}: ${c.email}`] : []),
+    `${L.date}: ${date}`,
+    ...(input.caseRef ? [`${L.reference}: ${input.caseRef}`] : []),
+  ];
+}
+
+function signatureLines(input: CoverLetterInput): string[] {
+  const L = input.texts.letter;
+  const c = input.controller;
+  const dpo = [c.dpo?.name, c.dpo?.email].filter(Boolean).join(', ');
+  return [
+    L.closing,
+    c.name,
+    ...(c.orgNumber ? [`${L.orgNumber}: ${c.orgNumber}`] : []),
+    ...(c.address ? [c.address] : []),
+    ...(c.email ? [`${L.contact}: ${c.email}`] : []),
+    ...(dpo ? [`${L.dpo}: ${dpo}`] : []),
+  ];
+}
+
+function identifiersOf(subject: Subject): string {
+  return [...subject.names, ...subject.emails, ...subject.phones, ...subject.nationalIds.map(maskNationalId), ...subject.others].join(
+    ', ',
+  );
 }
 
 /** The letter may travel by ordinary post: show only the birth date part of a national ID. */

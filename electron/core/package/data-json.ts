@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Hit } from '../../../shared/hit';
+import type { IncludedHit } from './included';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
 import type { SourceGroup } from './grouping';
@@ -16,9 +16,10 @@ export interface DataJsonInput {
   groups: readonly SourceGroup[];
   /** Package path of each exported message, by hit id. */
   emlPaths: ReadonlyMap<string, string>;
+  signal?: AbortSignal;
 }
 
-function entry(hit: Hit) {
+function entry(hit: IncludedHit) {
   return {
     hitId: hit.id,
     location: hit.location,
@@ -28,6 +29,7 @@ function entry(hit: Hit) {
     matches: hit.matches,
     ...(hit.relatedTo ? { relatedTo: hit.relatedTo } : {}),
     record: hit.record,
+    ...(hit.redacted ? { redacted: hit.redacted } : {}),
   };
 }
 
@@ -40,6 +42,16 @@ export async function writeDataJson(input: DataJsonInput): Promise<void> {
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };
+  try {
+    await writeBody(input, write);
+    out.end();
+    await once(out, 'finish');
+  } finally {
+    out.destroy();
+  }
+}
+
+async function writeBody(input: DataJsonInput, write: (text: string) => Promise<void>): Promise<void> {
   const byId = new Map(input.sources.map((s) => [s.id, s]));
   await write(
     `{\n"format": ${JSON.stringify(DATA_FORMAT)},\n"generatedAt": ${JSON.stringify(input.generatedAt)},\n` +
@@ -54,6 +66,7 @@ export async function writeDataJson(input: DataJsonInput): Promise<void> {
     for (const [ti, table] of group.tables.entries()) {
       await write(`${ti > 0 ? ',' : ''}\n  {"name": ${JSON.stringify(table.name)}, "records": [`);
       for (const [ri, hit] of table.hits.entries()) {
+        if (ri % 1000 === 0) input.signal?.throwIfAborted();
         await write(`${ri > 0 ? ',' : ''}\n    ${JSON.stringify(entry(hit))}`);
       }
       await write('\n  ]}');
@@ -61,11 +74,10 @@ export async function writeDataJson(input: DataJsonInput): Promise<void> {
     await write('], "messages": [');
     for (const [mi, hit] of group.messages.entries()) {
       const eml = input.emlPaths.get(hit.id) ?? null;
-      await write(`${mi > 0 ? ',' : ''}\n    ${JSON.stringify({ ...entry(hit), eml })}`);
+      const withheld = eml === null && hit.redacted ? { originalWithheld: true } : {};
+      await write(`${mi > 0 ? ',' : ''}\n    ${JSON.stringify({ ...entry(hit), eml, ...withheld })}`);
     }
     await write(']}');
   }
   await write('\n]\n}\n');
-  out.end();
-  await once(out, 'finish');
 }

@@ -1,27 +1,106 @@
 import { atLeast, type Confidence, type Hit } from '../../../shared/hit';
+import { redactHit, type RedactionNote } from './redact';
+import {
+  PackageReviewSchema,
+  type ExclusionGround,
+  type HitDecision,
+  type PackageReview,
+  type Redaction,
+  type ReviewSummary,
+} from './review';
+
+/** A hit as it goes into the package: its record already redacted. */
+export interface IncludedHit extends Hit {
+  /** Which fields were redacted and how (never why, never the old value). */
+  redacted?: RedactionNote[];
+}
 
 export interface Selection {
-  included: Hit[];
+  included: IncludedHit[];
   /** Hits held back for review, with why; counted in the manifest, never silently lost. */
   heldBack: Array<{ hit: Hit; reason: string }>;
+  /** Hits a reviewer excluded, with the ground (not the reason text, which stays in the case). */
+  excluded: Array<{ hit: Hit; ground: ExclusionGround }>;
+  review: ReviewSummary | null;
 }
 
 /**
- * Which hits go into the package when no reviewer has decided: those at or above the chosen
- * confidence. A related row that holds other people's identifiers is never included
- * automatically (Art. 15(4)): it waits for a reviewer.
+ * Which hits go into the package. Without a review: those at or above the chosen confidence,
+ * and never a related row that holds other people's identifiers (Art. 15(4)); it waits for a
+ * reviewer. With a review, the reviewer's decisions win and redactions are applied
+ * (see review.ts for the rules).
  */
-export function selectHits(hits: readonly Hit[], minConfidence: Confidence): Selection {
-  const included: Hit[] = [];
-  const heldBack: Selection['heldBack'] = [];
+export function selectHits(
+  hits: readonly Hit[],
+  minConfidence: Confidence,
+  review?: PackageReview,
+  redactedMark = '[redacted]',
+): Selection {
+  const parsed = review ? PackageReviewSchema.parse(review) : null;
+  const decisions = new Map<string, HitDecision>(parsed?.decisions.map((d) => [d.hitId, d]) ?? []);
+  const redactions = new Map<string, Redaction[]>();
+  for (const r of parsed?.redactions ?? []) redactions.set(r.hitId, [...(redactions.get(r.hitId) ?? []), r]);
+
+  const out: Selection = { included: [], heldBack: [], excluded: [], review: null };
+  let applied = 0;
   for (const hit of hits) {
-    if (!atLeast(hit.confidence, minConfidence)) {
-      heldBack.push({ hit, reason: `confidence ${hit.confidence} is below ${minConfidence}` });
-    } else if (hit.relatedTo && hit.thirdParty) {
-      heldBack.push({ hit, reason: 'related record holds other people’s data and needs review' });
-    } else {
-      included.push(hit);
+    const decision = decisions.get(hit.id);
+    if (decision?.decision === 'exclude') {
+      out.excluded.push({ hit, ground: decision.ground });
+      continue;
     }
+    if (!decision) {
+      const held = automaticHoldBack(hit, minConfidence, parsed?.onlyDecided ?? false);
+      if (held) {
+        out.heldBack.push({ hit, reason: held });
+        continue;
+      }
+    }
+    const rs = redactions.get(hit.id);
+    if (!rs) {
+      out.included.push(hit);
+      continue;
+    }
+    const { hit: redacted, notes } = redactHit(hit, rs, redactedMark);
+    applied += notes.length;
+    out.included.push(notes.length > 0 ? { ...redacted, redacted: notes } : redacted);
   }
-  return { included, heldBack };
+  if (parsed) out.review = summarise(parsed, hits, out, applied);
+  return out;
+}
+
+function automaticHoldBack(hit: Hit, minConfidence: Confidence, onlyDecided: boolean): string | null {
+  if (onlyDecided) return 'not decided by a reviewer';
+  if (!atLeast(hit.confidence, minConfidence)) return `confidence ${hit.confidence} is below ${minConfidence}`;
+  if (hit.relatedTo && hit.thirdParty) return 'related record holds other people’s data and needs review';
+  return null;
+}
+
+function summarise(
+  review: ReturnType<typeof PackageReviewSchema.parse>,
+  hits: readonly Hit[],
+  selection: Selection,
+  applied: number,
+): ReviewSummary {
+  const known = new Set(hits.map((h) => h.id));
+  const byGround: Record<ExclusionGround, number> = { 'not-subject': 0, 'third-party': 0, exempt: 0 };
+  for (const e of selection.excluded) byGround[e.ground]++;
+  const unknown = new Set(
+    [...review.decisions, ...review.redactions].map((x) => x.hitId).filter((id) => !known.has(id)),
+  );
+  return {
+    decisions: {
+      include: review.decisions.filter((d) => d.decision === 'include' && known.has(d.hitId)).length,
+      exclude: selection.excluded.length,
+      byGround,
+    },
+    redactions: {
+      remove: review.redactions.filter((r) => r.action === 'remove').length,
+      mask: review.redactions.filter((r) => r.action === 'mask').length,
+      maskText: review.redactions.filter((r) => r.action === 'mask-text').length,
+      applied,
+    },
+    messagesWithoutOriginal: 0,
+    unknownHits: unknown.size,
+  };
 }

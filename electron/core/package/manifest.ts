@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { SourceResult } from '../../../shared/hit';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
+import type { ReviewSummary } from './review';
 
 export interface ManifestFile {
   path: string;
@@ -20,7 +21,10 @@ export interface ManifestSource {
   scanned: number;
   hits: number;
   included: number;
+  /** Hits not included and not decided: below the confidence threshold or waiting for review. */
   heldBack: number;
+  /** Hits a reviewer excluded. */
+  excluded: number;
 }
 
 /**
@@ -35,7 +39,12 @@ export interface Manifest {
   language: 'nb' | 'en';
   minConfidence: string;
   subject: Subject;
+  /** False when a source failed and the DPO exported anyway (--allow-incomplete). */
   complete: boolean;
+  /** "aes-256" when the ZIP is encrypted; the passphrase is never recorded. */
+  encryption: 'aes-256' | null;
+  /** Counts of review decisions and redactions; null when exported without a review. */
+  review: ReviewSummary | null;
   sources: ManifestSource[];
   files: ManifestFile[];
 }
@@ -45,6 +54,7 @@ export function manifestSources(
   results: readonly SourceResult[],
   included: ReadonlyMap<string, number>,
   heldBack: ReadonlyMap<string, number>,
+  excluded: ReadonlyMap<string, number>,
 ): ManifestSource[] {
   const byId = new Map(configs.map((c) => [c.id, c]));
   return results.map((r) => ({
@@ -58,6 +68,7 @@ export function manifestSources(
     hits: r.hits,
     included: included.get(r.id) ?? 0,
     heldBack: heldBack.get(r.id) ?? 0,
+    excluded: excluded.get(r.id) ?? 0,
   }));
 }
 

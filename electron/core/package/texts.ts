@@ -10,6 +10,8 @@ import type { Language } from '../../../shared/contract';
 const TextsSchema = z.object({
   fileName: z.string().min(1),
   readmeName: z.string().min(1),
+  /** Replaces a redacted value or text span, visibly. */
+  redactedMark: z.string().min(1),
   letter: z.object({
     title: z.string(),
     reference: z.string(),
@@ -30,6 +32,14 @@ const TextsSchema = z.object({
     noAutomated: z.string(),
     noTransfers: z.string(),
     thirdPartyWithheld: z.string(),
+    exemptWithheld: z.string(),
+    originalsWithheld: z.string(),
+    searchedTitle: z.string(),
+    searchedFound: z.string(),
+    searchedNothing: z.string(),
+    searchedFailed: z.string(),
+    howToOpenTitle: z.string(),
+    howToOpen: z.string(),
     contentsTitle: z.string(),
     contents: z.array(z.string()),
     free: z.string(),
@@ -44,7 +54,7 @@ const TextsSchema = z.object({
     overview: z.string(), source: z.string(), kind: z.string(), status: z.string(), scanned: z.string(),
     hits: z.string(), included: z.string(), categories: z.string(), confidence: z.string(), reasons: z.string(),
     messages: z.string(), date: z.string(), from: z.string(), to: z.string(), cc: z.string(),
-    subjectLine: z.string(), file: z.string(),
+    subjectLine: z.string(), file: z.string(), location: z.string(), redacted: z.string(), table: z.string(),
   }),
 });
 export type PackageTexts = z.infer<typeof TextsSchema>;

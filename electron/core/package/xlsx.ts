@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Cell, SourceResult } from '../../../shared/hit';
+import type { Cell, Location, SourceResult } from '../../../shared/hit';
 import type { SourceConfig } from '../../../shared/workspace';
 import type { SourceGroup } from './grouping';
+import type { IncludedHit } from './included';
 import type { PackageTexts } from './texts';
+import { sheetNamer, textCell, toSheetCell, type SheetCell } from './xlsx-cells';
 
 export interface XlsxInput {
   file: string;
@@ -12,29 +14,18 @@ export interface XlsxInput {
   includedBySource: ReadonlyMap<string, number>;
   groups: readonly SourceGroup[];
   emlPaths: ReadonlyMap<string, string>;
+  signal?: AbortSignal;
 }
 
-/** Excel sheet names: at most 31 characters, none of []:*?/\ and unique (case-insensitive). */
-function sheetNamer() {
-  const used = new Set<string>();
-  return (wanted: string) => {
-    const base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet';
-    let name = base;
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base.slice(0, 31 - `~${k}`.length)}~${k}`;
-    used.add(name.toLowerCase());
-    return name;
-  };
-}
+type Sheet = ExcelJS.Worksheet;
 
-function columnsOf(records: ReadonlyArray<Record<string, Cell>>): string[] {
-  const cols = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r)) cols.add(k);
-  return [...cols];
-}
+/** SQL drivers and mail parsers type their dates; CSV files do not (see xlsx-cells.ts). */
+const TYPED_KINDS = new Set(['sqlite', 'postgres', 'mysql', 'mailbox']);
 
 /**
- * Writes data.xlsx with exceljs's streaming writer, so rows go to disk as they are added.
- * Strings are written as strings: a value such as "=HYPERLINK(...)" stays text, never a formula.
+ * Writes data.xlsx with exceljs's streaming writer: each row is committed to disk as it is
+ * added, so memory does not grow with the number of rows. Every sheet has a bold, frozen
+ * header row and an autofilter.
  */
 export async function writeXlsx(input: XlsxInput): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: input.file, useSharedStrings: false, useStyles: true });
@@ -42,59 +33,84 @@ export async function writeXlsx(input: XlsxInput): Promise<void> {
   const t = input.texts.xlsx;
   const byId = new Map(input.sources.map((s) => [s.id, s]));
 
-  const overview = wb.addWorksheet(name(t.overview), { views: [{ state: 'frozen', ySplit: 1 }] });
-  overview.columns = [
-    { header: t.source, width: 28 },
-    { header: t.kind, width: 10 },
-    { header: t.status, width: 10 },
-    { header: t.scanned, width: 12 },
-    { header: t.hits, width: 10 },
-    { header: t.included, width: 10 },
-    { header: t.categories, width: 50 },
-  ];
-  overview.getRow(1).font = { bold: true };
+  const overview = sheet(wb, name(t.overview), [t.source, t.kind, t.status, t.scanned, t.hits, t.included, t.categories], [32, 10, 10, 14, 10, 10, 50]);
   for (const r of input.results) {
     const cfg = byId.get(r.id);
-    overview
-      .addRow([
-        cfg?.label ? `${cfg.label} (${r.id})` : r.id,
-        r.kind,
-        r.status,
-        r.scanned,
-        r.hits,
-        input.includedBySource.get(r.id) ?? 0,
-        (cfg?.processing?.categories ?? []).join(', '),
-      ])
-      .commit();
+    const cells: SheetCell[] = [
+      textCell(cfg?.label ? `${cfg.label} (${r.id})` : r.id),
+      textCell(r.kind),
+      textCell(r.status),
+      { value: r.scanned },
+      { value: r.hits },
+      { value: input.includedBySource.get(r.id) ?? 0 },
+      textCell((cfg?.processing?.categories ?? []).join(', ')),
+    ];
+    addRow(overview, cells);
   }
   overview.commit();
 
   for (const group of input.groups) {
+    const typed = TYPED_KINDS.has(byId.get(group.id)?.kind ?? '');
     for (const table of group.tables) {
-      const records = table.hits.map((h) => h.record);
-      const cols = columnsOf(records);
-      const header = [...cols, t.confidence, t.reasons];
-      const ws = wb.addWorksheet(name(`${group.id}-${table.name}`), { views: [{ state: 'frozen', ySplit: 1 }] });
-      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-      ws.columns = header.map((h) => ({ header: h, width: Math.min(40, Math.max(10, h.length + 2)) }));
-      ws.getRow(1).font = { bold: true };
-      for (const hit of table.hits) {
-        ws.addRow([...cols.map((c) => hit.record[c] ?? null), hit.confidence, hit.reasons.join('; ')]).commit();
+      const cols = columnsOf(table.hits);
+      const ws = sheet(wb, name(`${group.id}-${table.name}`), [...cols, t.location, t.confidence, t.reasons, t.redacted]);
+      for (const [i, hit] of table.hits.entries()) {
+        if (i % 1000 === 0) input.signal?.throwIfAborted();
+        addRow(ws, [...cols.map((c) => toSheetCell(hit.record[c], typed)), ...hitCells(hit)]);
       }
       ws.commit();
     }
     if (group.messages.length > 0) {
-      const header = [t.date, t.from, t.to, t.cc, t.subjectLine, t.file, t.confidence, t.reasons];
-      const ws = wb.addWorksheet(name(`${group.id}-${t.messages}`), { views: [{ state: 'frozen', ySplit: 1 }] });
-      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-      ws.columns = header.map((h) => ({ header: h, width: 24 }));
-      ws.getRow(1).font = { bold: true };
+      const header = [t.date, t.from, t.to, t.cc, t.subjectLine, t.file, t.location, t.confidence, t.reasons, t.redacted];
+      const ws = sheet(wb, name(`${group.id}-${t.messages}`), header);
       for (const hit of group.messages) {
         const r = hit.record;
-        ws.addRow([r.date, r.from, r.to, r.cc, r.subject, input.emlPaths.get(hit.id) ?? '', hit.confidence, hit.reasons.join('; ')]).commit();
+        const fields: Cell[] = [r.from, r.to, r.cc, r.subject, input.emlPaths.get(hit.id) ?? ''].map((v) => v ?? null);
+        addRow(ws, [toSheetCell(r.date, true), ...fields.map((v) => toSheetCell(v, false)), ...hitCells(hit)]);
       }
       ws.commit();
     }
   }
   await wb.commit();
+}
+
+function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, title: string, header: string[], widths?: number[]): Sheet {
+  const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = header.map((h, i) => ({ width: widths?.[i] ?? Math.min(40, Math.max(12, [...h].length + 2)) }));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, header.length) } };
+  const row = addRow(ws, header.map(textCell), false);
+  row.font = { bold: true };
+  row.commit();
+  return ws;
+}
+
+function addRow(ws: Sheet, cells: readonly SheetCell[], commit = true): ExcelJS.Row {
+  const row = ws.addRow(cells.map((c) => c.value));
+  cells.forEach((c, i) => {
+    if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
+  });
+  if (commit) row.commit();
+  return row;
+}
+
+function hitCells(hit: IncludedHit): SheetCell[] {
+  return [
+    textCell(describeLocation(hit.location)),
+    textCell(hit.confidence),
+    textCell(hit.reasons.join('; ')),
+    textCell((hit.redacted ?? []).map((r) => r.field).join(', ')),
+  ];
+}
+
+/** A short, human form of a location: "line 12", "id=4", "support.mbox #3". */
+export function describeLocation(loc: Location): string {
+  if ('line' in loc) return `${loc.table} line ${loc.line}`;
+  if ('key' in loc) return Object.entries(loc.key).map(([k, v]) => `${k}=${String(v)}`).join(', ');
+  return loc.index !== undefined ? `${loc.file} #${loc.index + 1}` : loc.file;
+}
+
+function columnsOf(hits: readonly IncludedHit[]): string[] {
+  const cols = new Set<string>();
+  for (const h of hits) for (const k of Object.keys(h.record)) cols.add(k);
+  return [...cols];
 }

@@ -1,53 +1,81 @@
+import { BlobReader, ZipReader, configure } from '@zip.js/zip.js';
 import archiver from 'archiver';
+import zipEncrypted from 'archiver-zip-encrypted';
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openAsBlob } from 'node:fs';
 import { once } from 'node:events';
-import yauzl from 'yauzl';
 
-/** Zips the staged files (package path → file on disk) with deflate level 6. */
-export async function writeZip(target: string, entries: ReadonlyArray<{ name: string; file: string }>): Promise<void> {
+const ENCRYPTED_FORMAT = 'zip-encrypted';
+
+export interface ZipOptions {
+  /** Every entry gets this timestamp, so entry metadata does not depend on staging order. */
+  date: Date;
+  /** AES-256 (WinZip AE-1 format), which 7-Zip, WinZip, Keka and The Unarchiver open. File names are not encrypted. */
+  password?: string;
+  signal?: AbortSignal;
+}
+
+/** Zips the staged files (package path → file on disk) with deflate level 6, optionally AES-256 encrypted. */
+export async function writeZip(target: string, entries: ReadonlyArray<{ name: string; file: string }>, opts: ZipOptions): Promise<void> {
   const out = createWriteStream(target);
-  const zip = archiver('zip', { zlib: { level: 6 } });
+  let zip: archiver.Archiver;
+  if (opts.password) {
+    if (!archiver.isRegisteredFormat(ENCRYPTED_FORMAT)) archiver.registerFormat(ENCRYPTED_FORMAT, zipEncrypted);
+    const options: archiver.ArchiverOptions & { encryptionMethod: 'aes256'; password: string } = {
+      zlib: { level: 6 },
+      encryptionMethod: 'aes256',
+      password: opts.password,
+    };
+    zip = archiver.create(ENCRYPTED_FORMAT, options);
+  } else {
+    zip = archiver('zip', { zlib: { level: 6 } });
+  }
+  const onAbort = () => zip.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   const failed = new Promise<never>((_, reject) => {
     zip.on('error', reject);
     zip.on('warning', reject);
     out.on('error', reject);
+    opts.signal?.addEventListener('abort', () => reject(opts.signal?.reason), { once: true });
   });
-  zip.pipe(out);
-  // A fixed timestamp per package keeps entry metadata independent of the staging order.
-  const date = new Date();
-  for (const e of entries) zip.file(e.file, { name: e.name, date });
-  await Promise.race([zip.finalize(), failed]);
-  await Promise.race([once(out, 'close'), failed]);
+  try {
+    zip.pipe(out);
+    for (const e of entries) zip.file(e.file, { name: e.name, date: opts.date });
+    await Promise.race([zip.finalize(), failed]);
+    await Promise.race([once(out, 'close'), failed]);
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    out.destroy();
+  }
 }
 
-/** Reads every entry of a ZIP back and returns its SHA-256 and size, by entry name. */
-export async function hashZipEntries(zipFile: string): Promise<Map<string, { size: number; sha256: string }>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(zipFile, { lazyEntries: true, autoClose: true }, (err, z) => (err ? reject(err) : resolve(z!))),
-  );
+/**
+ * Reads every entry of a ZIP back and returns its SHA-256 and size, by entry name. Uses
+ * zip.js, a different implementation from the writer, and decrypts when a password is given,
+ * so an encrypted package is checked as thoroughly as a plain one (the AES authentication
+ * code and CRC are both checked while reading).
+ */
+export async function hashZipEntries(zipFile: string, password?: string): Promise<Map<string, { size: number; sha256: string }>> {
+  configure({ useWebWorkers: false });
+  const reader = new ZipReader(new BlobReader(await openAsBlob(zipFile)), { checkSignature: true, ...(password ? { password } : {}) });
   const result = new Map<string, { size: number; sha256: string }>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject);
-    zip.on('end', () => resolve());
-    zip.on('entry', (entry: yauzl.Entry) => {
-      if (entry.fileName.endsWith('/')) return zip.readEntry();
-      zip.openReadStream(entry, (err, stream) => {
-        if (err || !stream) return reject(err ?? new Error('no stream'));
-        const hash = createHash('sha256');
-        let size = 0;
-        stream.on('data', (c: Buffer) => {
-          hash.update(c);
-          size += c.length;
-        });
-        stream.on('error', reject);
-        stream.on('end', () => {
-          result.set(entry.fileName, { size, sha256: hash.digest('hex') });
-          zip.readEntry();
-        });
-      });
-    });
-    zip.readEntry();
-  });
+  try {
+    for (const entry of await reader.getEntries()) {
+      if (entry.directory || !entry.getData) continue;
+      const hash = createHash('sha256');
+      let size = 0;
+      await entry.getData(
+        new WritableStream<Uint8Array>({
+          write(chunk) {
+            hash.update(chunk);
+            size += chunk.length;
+          },
+        }),
+      );
+      result.set(entry.filename, { size, sha256: hash.digest('hex') });
+    }
+  } finally {
+    await reader.close();
+  }
   return result;
 }

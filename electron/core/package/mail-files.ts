@@ -1,0 +1,49 @@
+import type { SourceConfig } from '../../../shared/workspace';
+import { readOriginalMessage } from '../sources/mail/original';
+import type { SourceGroup } from './grouping';
+import { safeName } from './safe-name';
+
+export interface MailFilesInput {
+  groups: readonly SourceGroup[];
+  sources: readonly SourceConfig[];
+  /** ZIP encryption does not hide file names, so an encrypted package names messages by number only. */
+  subjectsInNames: boolean;
+  stage(name: string, content: Buffer): Promise<void>;
+  signal?: AbortSignal;
+}
+
+export interface MailFiles {
+  /** Package path of each exported original, by hit id. */
+  emlPaths: Map<string, string>;
+  /** Messages whose original was not exported because a reviewer redacted part of them. */
+  withheld: number;
+}
+
+/**
+ * Stages each included message as `mail/<source>/<n>-<subject>.eml` with the bytes the
+ * mailbox holds, attachments and all. `n` is the message's position in the source's mail
+ * overview, so the file, the spreadsheet row and the data.json entry line up.
+ */
+export async function stageMailFiles(input: MailFilesInput): Promise<MailFiles> {
+  const emlPaths = new Map<string, string>();
+  let withheld = 0;
+  for (const group of input.groups) {
+    const cfg = input.sources.find((s) => s.id === group.id);
+    if (!cfg || !('path' in cfg)) continue;
+    const width = Math.max(4, String(group.messages.length).length);
+    for (const [i, hit] of group.messages.entries()) {
+      input.signal?.throwIfAborted();
+      if (hit.redacted && hit.redacted.length > 0) {
+        withheld++;
+        continue;
+      }
+      const n = String(i + 1).padStart(width, '0');
+      const subject = typeof hit.record.subject === 'string' ? hit.record.subject : '';
+      const file = input.subjectsInNames ? `${n}-${safeName(subject, 60, 'message')}.eml` : `${n}.eml`;
+      const name = `mail/${safeName(group.id, 40, 'source')}/${file}`;
+      await input.stage(name, await readOriginalMessage(cfg.path, hit.location));
+      emlPaths.set(hit.id, name);
+    }
+  }
+  return { emlPaths, withheld };
+}
