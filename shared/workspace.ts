@@ -36,8 +36,15 @@ const base = {
   links: z.array(LinkSchema).optional(),
 };
 
-const FileSourceSchema = <K extends 'csv' | 'sqlite' | 'mailbox'>(kind: K) =>
-  z.object({ ...base, kind: z.literal(kind), path: z.string().min(1) }).strict();
+/** Tables or columns the DPO has ruled out of scope for a tabular source: never read, searched or shown. */
+export const ExcludeSchema = z
+  .object({ tables: z.array(z.string()).optional(), columns: z.array(ColumnRef).optional() })
+  .strict();
+export type Exclude = z.infer<typeof ExcludeSchema>;
+const tabular = { exclude: ExcludeSchema.optional() };
+
+const FileSourceSchema = <K extends 'csv' | 'sqlite' | 'mailbox', E extends z.ZodRawShape>(kind: K, extra: E) =>
+  z.object({ ...base, kind: z.literal(kind), path: z.string().min(1), ...extra }).strict();
 
 const ServerSourceSchema = <K extends 'postgres' | 'mysql'>(kind: K) =>
   z
@@ -54,13 +61,15 @@ const ServerSourceSchema = <K extends 'postgres' | 'mysql'>(kind: K) =>
         }),
       /** Name of the environment variable that holds the password (CLI). */
       passwordEnv: z.string().optional(),
+      ...tabular,
     })
     .strict();
 
 export const SourceConfigSchema = z.discriminatedUnion('kind', [
-  FileSourceSchema('csv'),
-  FileSourceSchema('sqlite'),
-  FileSourceSchema('mailbox'),
+  // `header`: whether the files start with a header row; detected when left out.
+  FileSourceSchema('csv', { ...tabular, header: z.boolean().optional() }),
+  FileSourceSchema('sqlite', tabular),
+  FileSourceSchema('mailbox', {}),
   ServerSourceSchema('postgres'),
   ServerSourceSchema('mysql'),
 ]);

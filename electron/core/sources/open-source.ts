@@ -1,7 +1,9 @@
 import type { SourceConfig } from '../../../shared/workspace';
 import { CsvSource } from './csv/csv-source';
 import { MailboxSource } from './mail/mailbox-source';
-import { SourceError, type Source } from './source';
+import type { Source } from './source';
+import { MysqlSource } from './sql/mysql-source';
+import { PostgresSource } from './sql/postgres-source';
 import { SqliteSource } from './sql/sqlite-source';
 
 /** The one place that knows which adapter serves which kind. */
@@ -14,9 +16,8 @@ export function openSource(config: SourceConfig): Source {
     case 'mailbox':
       return new MailboxSource(config);
     case 'postgres':
+      return new PostgresSource(config);
     case 'mysql':
-      throw new SourceError(
-        `Sources of kind "${config.kind}" are not supported in this version yet; source "${config.id}" was not searched.`,
-      );
+      return new MysqlSource(config);
   }
 }

@@ -1,97 +1,124 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import type { Cell } from '../../../../shared/hit';
 import type { SourceConfig } from '../../../../shared/workspace';
-import type { PreparedSubject } from '../../match/prepare';
-import { SourceError, type ScanContext, type Source, type SourceRecord } from '../source';
-import { toCell } from './cell';
+import { digitsOnly } from '../../match/normalise';
+import { SourceError } from '../source';
+import type { FollowOptions } from '../tabular/follow-relations';
+import type { ForeignKey, TableSchema } from '../tabular/table-schema';
+import { sqliteDialect } from './dialect';
+import type { DiscoveredSchema, SqlRow, SqlSession, TableFailure } from './session';
+import { SqlSource } from './sql-source';
 
 type SqliteConfig = Extract<SourceConfig, { kind: 'sqlite' }>;
 
-export interface SqliteTableInfo {
-  name: string;
-  columns: string[];
-  /** Primary-key columns; empty means the table is addressed by rowid. */
-  primaryKey: string[];
-  withoutRowid: boolean;
-}
-
 /** Double-quotes an identifier for SQLite, doubling embedded quotes. */
-export function quoteSqliteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
+export const quoteSqliteIdent = sqliteDialect.quoteIdent;
+
+export class SqliteSource extends SqlSource {
+  constructor(
+    override readonly config: SqliteConfig,
+    follow: Pick<FollowOptions, 'maxDepth'> = {},
+  ) {
+    super(config, follow);
+  }
+
+  protected async openSession(): Promise<SqlSession> {
+    return openSqliteSession(this.config.path);
+  }
+
+  protected tableFailure(err: unknown): TableFailure | null {
+    const msg = (err as Error).message ?? '';
+    return /no such table/i.test(msg) ? 'missing' : null;
+  }
 }
 
-export class SqliteSource implements Source {
-  private db: Database.Database | null = null;
-
-  constructor(readonly config: SqliteConfig) {}
-
-  /** Opens read-only: the DPO's search must never be able to change the company's data. */
-  private open(): Database.Database {
-    if (this.db) return this.db;
-    if (!existsSync(this.config.path)) {
-      throw new SourceError(`The SQLite file ${this.config.path} does not exist. Check the source's "path".`);
-    }
-    try {
-      this.db = new Database(this.config.path, { readonly: true, fileMustExist: true });
-      this.db.pragma('query_only = ON');
-      // Reading the schema fails here, not mid-scan, when the file is not a database.
-      this.db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch (err) {
-      this.db?.close();
-      this.db = null;
-      throw new SourceError(
-        `The file ${this.config.path} could not be opened as a SQLite database (${(err as Error).message}). ` +
-          'It may be corrupt, encrypted or not a database.',
-      );
-    }
-    return this.db;
+/** Opens read-only: the DPO's search must never be able to change the company's data. */
+function openSqliteSession(file: string): SqlSession {
+  if (!existsSync(file)) {
+    throw new SourceError(`The SQLite file ${file} does not exist. Check the source's "path".`);
   }
-
-  tables(): SqliteTableInfo[] {
-    const db = this.open();
-    const rows = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
-      .all() as Array<{ name: string; sql: string | null }>;
-    return rows.map(({ name, sql }) => {
-      const cols = db.prepare(`PRAGMA table_info(${quoteSqliteIdent(name)})`).all() as Array<{ name: string; pk: number }>;
-      return {
-        name,
-        columns: cols.map((c) => c.name),
-        primaryKey: cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
-        withoutRowid: /without\s+rowid\s*$/i.test(sql ?? ''),
-      };
-    });
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('query_only = ON');
+    // Reading the schema fails here, not mid-scan, when the file is not a database.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    db?.close();
+    throw new SourceError(
+      `The file ${file} could not be opened as a SQLite database (${(err as Error).message}). ` +
+        'It may be corrupt, encrypted or not a database.',
+    );
   }
-
-  async *scan(_subject: PreparedSubject, ctx: ScanContext): AsyncIterable<SourceRecord> {
-    const db = this.open();
-    let scanned = 0;
-    for (const table of this.tables()) {
-      const keyCols = table.primaryKey.length > 0 || table.withoutRowid ? table.primaryKey : [];
-      const select = keyCols.length > 0 ? '*' : 'rowid AS "__rowid__", *';
-      const stmt = db.prepare(`SELECT ${select} FROM ${quoteSqliteIdent(table.name)}`);
-      for (const row of stmt.iterate() as Iterable<Record<string, unknown>>) {
-        if (ctx.signal.aborted) return;
-        const fields: Record<string, Cell> = {};
-        for (const col of table.columns) fields[col] = toCell(row[col]);
-        const key: Record<string, string | number | null> = {};
-        if (keyCols.length > 0) for (const k of keyCols) key[k] = fields[k] as string | number | null;
-        else key.rowid = row.__rowid__ as number;
-        scanned++;
-        if (scanned % 5000 === 0) {
-          ctx.onProgress({ scanned });
-          // Let other sources and progress events run between batches.
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        yield { location: { table: table.name, key }, fields };
+  const conn = db;
+  // The same folding the matcher uses (see match/normalise.ts), so the push-down is never narrower.
+  conn.function('innsyn_lower', { deterministic: true }, (v: unknown) =>
+    v === null || v instanceof Uint8Array ? null : String(v).normalize('NFC').toLocaleLowerCase('nb'),
+  );
+  conn.function('innsyn_digits', { deterministic: true }, (v: unknown) =>
+    v === null || v instanceof Uint8Array ? null : digitsOnly(String(v)),
+  );
+  return {
+    dialect: sqliteDialect,
+    rowid: { expression: 'rowid', alias: 'rowid' },
+    discover: async () => discoverSqlite(conn),
+    async *rows(sql: string, params: readonly unknown[]): AsyncIterable<SqlRow> {
+      const stmt = conn.prepare(sql);
+      const named = Object.fromEntries(params.map((v, i) => [`p${i + 1}`, v]));
+      let n = 0;
+      for (const row of (params.length > 0 ? stmt.iterate(named) : stmt.iterate()) as Iterable<SqlRow>) {
+        yield row;
+        // Let other sources and progress events run between batches.
+        if (++n % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-    }
-    ctx.onProgress({ scanned });
-  }
+    },
+    close: async () => {
+      conn.close();
+    },
+  };
+}
 
-  async close(): Promise<void> {
-    this.db?.close();
-    this.db = null;
+function discoverSqlite(db: Database.Database): DiscoveredSchema {
+  const rows = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+    .all() as Array<{ name: string; sql: string | null }>;
+  const tables: TableSchema[] = [];
+  const foreignKeys: ForeignKey[] = [];
+  for (const { name } of rows) {
+    const q = quoteSqliteIdent(name);
+    const cols = db.prepare(`PRAGMA table_info(${q})`).all() as Array<{ name: string; type: string; pk: number }>;
+    const primaryKey = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    tables.push({ name, columns: cols.map((c) => ({ name: c.name, type: c.type || 'any' })), primaryKey });
+    const fks = db.prepare(`PRAGMA foreign_key_list(${q})`).all() as Array<{
+      id: number;
+      seq: number;
+      table: string;
+      from: string;
+      to: string | null;
+    }>;
+    const byId = new Map<number, typeof fks>();
+    for (const fk of fks) byId.set(fk.id, [...(byId.get(fk.id) ?? []), fk]);
+    for (const parts of byId.values()) {
+      parts.sort((a, b) => a.seq - b.seq);
+      foreignKeys.push({
+        table: name,
+        columns: parts.map((p) => p.from),
+        refTable: parts[0].table,
+        // A foreign key without target columns refers to the parent's primary key.
+        refColumns: parts.map((p, i) => p.to ?? parentPrimaryKey(db, parts[0].table)[i] ?? 'rowid'),
+        origin: 'schema',
+      });
+    }
   }
+  // SQLite matches table names case-insensitively; use the name as the table declares it.
+  for (const fk of foreignKeys) {
+    const actual = tables.find((t) => t.name.toLowerCase() === fk.refTable.toLowerCase());
+    if (actual) fk.refTable = actual.name;
+  }
+  return { tables, foreignKeys };
+}
+
+function parentPrimaryKey(db: Database.Database, table: string): string[] {
+  const cols = db.prepare(`PRAGMA table_info(${quoteSqliteIdent(table)})`).all() as Array<{ name: string; pk: number }>;
+  return cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
 }
