@@ -11,6 +11,11 @@ export const SubjectSchema = z.object({
   nationalIds: z.array(z.string().trim().min(1)).default([]),
   /** Exact tokens: customer number, username, IP address, licence plate. */
   others: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Street address, postcode or city. Never enough on its own: it only supports a name match
+   * (domain guide, "medium": the name together with the same city or address).
+   */
+  addresses: z.array(z.string().trim().min(1)).optional(),
 });
 export type Subject = z.infer<typeof SubjectSchema>;
 

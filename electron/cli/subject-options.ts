@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { AppError } from '../../shared/errors';
+import { subjectProblems } from '../../shared/identifiers';
 import { subjectIsEmpty, type Subject } from '../../shared/subject';
 import type { Confidence } from '../../shared/hit';
 
@@ -14,6 +15,7 @@ export function addSubjectOptions(cmd: Command): Command {
     .option('--phone <number>', 'phone number (repeatable)', collect)
     .option('--national-id <number>', 'fødselsnummer or D-nummer (repeatable)', collect)
     .option('--other <token>', 'customer number, username, IP address, ... (repeatable)', collect)
+    .option('--address <text>', 'street address, postcode or city; only supports a name match (repeatable)', collect)
     .option('--source <id>', 'search only this source (repeatable; default: all)', collect);
 }
 
@@ -27,6 +29,7 @@ export interface SubjectOptions {
   phone?: string[];
   nationalId?: string[];
   other?: string[];
+  address?: string[];
   source?: string[];
   minConfidence?: Confidence;
 }
@@ -38,9 +41,19 @@ export function subjectFrom(opts: SubjectOptions): Subject {
     phones: opts.phone ?? [],
     nationalIds: opts.nationalId ?? [],
     others: opts.other ?? [],
+    ...(opts.address && opts.address.length > 0 ? { addresses: opts.address } : {}),
   };
   if (subjectIsEmpty(subject)) {
     throw new AppError('INVALID_INPUT', 'Say who to search for: give at least one of --name, --email, --phone, --national-id or --other.');
+  }
+  // A mistyped identifier would search quietly for the wrong thing: refuse it (exit code 2).
+  const problems = subjectProblems(subject);
+  if (problems.length > 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${problems.map((p) => p.message).join(' ')} Correct the identifier and search again; nothing was searched.`,
+      problems.map((p) => p.message),
+    );
   }
   return subject;
 }

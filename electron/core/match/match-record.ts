@@ -1,137 +1,84 @@
-import type { Cell, Confidence, FieldMatch } from '../../../shared/hit';
-import { emailsIn, nameTokens, normaliseEmail, normaliseName } from './normalise';
+import type { Confidence, FieldMatch } from '../../../shared/hit';
+import { collectEvidence, mayMatch, valuesOf, type Evidence, type MatchInput } from './evidence';
 import type { PreparedSubject } from './prepare';
-import type { FieldKind } from '../sources/source';
 
-/** What a source hands the matcher: named values, plus free text that is searched but not a column. */
-export interface MatchInput {
-  fields: Record<string, Cell>;
-  text?: ReadonlyArray<{ field: string; value: string }>;
-  kinds?: Readonly<Record<string, FieldKind>>;
-}
+export type { MatchInput } from './evidence';
 
 export interface MatchResult {
   confidence: Confidence;
   score: number;
   reasons: string[];
   matches: FieldMatch[];
-  /** Other people's e-mail addresses appear in the record (Art. 15(4) review). */
+  /** Other people's identifiers appear in the record (Art. 15(4) review). */
   thirdParty: boolean;
-}
-
-interface Evidence {
-  strong: FieldMatch[];
-  nameInFields: FieldMatch[];
-  nameMentions: FieldMatch[];
-  reasons: string[];
-  otherEmails: Set<string>;
+  /** The name matched, but an e-mail, phone or ID of the same kind differs: possibly another person. */
+  namesake: boolean;
 }
 
 /**
- * Scores one record against the subject. Returns null when nothing of the subject is in it.
- *
- * high: a strong identifier (e-mail, "other" token) matched exactly after normalisation.
- * low: the name alone, or a mention in free text. A name next to a *different* e-mail is a
- * namesake and stays low with a reason saying so: a name alone is never proof.
+ * Scores one record against the subject; null when nothing of the subject is in it.
+ * Confidence follows the domain guide ("Confidence"):
+ *  - high: a strong identifier (e-mail, national ID, phone, "other" token) matched exactly
+ *    after normalisation in a field that holds it, and no name field says it is someone else;
+ *  - medium: the name with supporting evidence (same address, an e-mail made of the name),
+ *    or a strong identifier mentioned in free text (a note in a row, a message body);
+ *  - low: the name alone, or a name mention in free text.
+ * A namesake (same name, different e-mail/phone/ID) is never high: a name alone is no proof.
  */
 export function matchRecord(input: MatchInput, subject: PreparedSubject): MatchResult | null {
-  const ev: Evidence = { strong: [], nameInFields: [], nameMentions: [], reasons: [], otherEmails: new Set() };
-  const texts: Array<{ field: string; value: string; structured: boolean }> = [];
-  for (const [field, cell] of Object.entries(input.fields)) {
-    if (cell === null || cell === undefined) continue;
-    texts.push({ field, value: String(cell), structured: true });
+  const values = valuesOf(input, subject);
+  if (!mayMatch(values, subject)) return null;
+  const ev = collectEvidence(values, subject);
+  if (ev.strong.length === 0 && ev.names.length === 0) return null;
+  return decide(ev);
+}
+
+/**
+ * Whether a record holds other people's identifiers, even when none of the subject's: used
+ * for rows reached through keys, which inherit their parent's confidence only when they
+ * hold no one else's data (domain guide, last paragraph).
+ */
+export function holdsOtherPeople(input: MatchInput, subject: PreparedSubject): boolean {
+  return collectEvidence(valuesOf(input, subject), subject).otherPeople > 0;
+}
+
+const differsText = (ev: Evidence) => [...ev.differs].join(' and ');
+
+function decide(ev: Evidence): MatchResult {
+  const matches = [...ev.strong.map((s) => s.match), ...ev.names.flatMap((n) => n.matches)];
+  const reasons = [...ev.strong.map((s) => s.reason), ...ev.names.map((n) => n.reason)];
+  const thirdParty = ev.otherPeople > 0;
+  const result = (confidence: Confidence, score: number, extra: string[] = [], namesake = false): MatchResult => ({
+    confidence,
+    score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
+    reasons: [...reasons, ...extra, ...(thirdParty ? ['The record also holds other people’s identifiers: review before including'] : [])],
+    matches,
+    thirdParty,
+    namesake,
+  });
+
+  const inFields = ev.strong.filter((s) => !s.inText);
+  const nameInColumn = ev.names.some((n) => n.where !== 'text');
+  if (inFields.length > 0) {
+    const kinds = new Set(inFields.map((s) => s.match.kind)).size;
+    if (ev.otherNames.length > 0 && !nameInColumn) {
+      const fields = ev.otherNames.join(', ');
+      return result('medium', 0.7, [`The name in ${fields} is not the subject’s: the identifier may be shared (a household e-mail, a contact person)`]);
+    }
+    const extra = ev.differs.size > 0 ? [`The record also holds a different ${differsText(ev)}: an old or second one, check`] : [];
+    return result('high', 0.9 + 0.03 * (kinds - 1) + (nameInColumn ? 0.05 : 0) - (ev.differs.size > 0 ? 0.05 : 0), extra);
   }
-  for (const t of input.text ?? []) texts.push({ ...t, structured: false });
-
-  for (const t of texts) {
-    matchEmails(t.field, t.value, subject, ev);
-    if (t.structured) matchOther(t.field, t.value, subject, ev);
-  }
-  matchNames(texts, subject, ev);
-
-  if (ev.strong.length === 0 && ev.nameInFields.length === 0 && ev.nameMentions.length === 0) return null;
-
-  const matches = [...ev.strong, ...ev.nameInFields, ...ev.nameMentions];
-  const thirdParty = ev.otherEmails.size > 0;
   if (ev.strong.length > 0) {
-    const score = Math.min(1, 0.9 + 0.05 * (ev.strong.length - 1) + (ev.nameInFields.length > 0 ? 0.05 : 0));
-    return { confidence: 'high', score, reasons: ev.reasons, matches, thirdParty };
+    // A strong identifier mentioned in prose: it is about the subject, but it is a mention.
+    return result('medium', nameInColumn || ev.names.length > 0 ? 0.75 : 0.65, ['Mentioned in free text, not in a field that holds the identifier']);
   }
-  const reasons = [...ev.reasons];
-  if (subject.emails.size > 0 && ev.otherEmails.size > 0) {
-    reasons.push('Name matches but the e-mail address in the record differs: possibly a namesake');
-    return { confidence: 'low', score: 0.15, reasons, matches, thirdParty };
+  if (ev.differs.size > 0 && nameInColumn) {
+    return result('low', 0.1, [`Name matches but ${differsText(ev)} differs: possibly a namesake, not treated as the subject`], true);
   }
-  const score = ev.nameInFields.length > 0 ? 0.35 : 0.2;
-  return { confidence: 'low', score, reasons, matches, thirdParty };
-}
-
-function matchEmails(field: string, value: string, subject: PreparedSubject, ev: Evidence): void {
-  if (!value.includes('@')) return;
-  for (const found of emailsIn(value)) {
-    const norm = normaliseEmail(found);
-    if (subject.emails.has(norm)) {
-      ev.strong.push({ field, kind: 'email', value: found });
-      ev.reasons.push(`${field} matched e-mail ${subject.emails.get(norm)} (case-insensitive)`);
-    } else {
-      ev.otherEmails.add(norm);
-    }
+  const best = ev.names.find((n) => n.where === 'column' && !n.partial) ?? ev.names.find((n) => n.where !== 'text') ?? ev.names[0];
+  if (ev.support.length > 0 && best.where !== 'text') {
+    return result('medium', best.partial ? 0.5 : 0.55, [...ev.support, 'Name with supporting evidence: not proof of identity']);
   }
-}
-
-function matchOther(field: string, value: string, subject: PreparedSubject, ev: Evidence): void {
-  if (subject.others.size === 0) return;
-  const norm = value.trim().toLowerCase();
-  const given = subject.others.get(norm);
-  if (given !== undefined) {
-    ev.strong.push({ field, kind: 'other', value });
-    ev.reasons.push(`${field} matched identifier ${given} (exact)`);
-  }
-}
-
-function matchNames(
-  texts: ReadonlyArray<{ field: string; value: string; structured: boolean }>,
-  subject: PreparedSubject,
-  ev: Evidence,
-): void {
-  if (subject.names.length === 0) return;
-  const structured = texts
-    .filter((t) => t.structured)
-    .map((t) => ({ ...t, norm: normaliseName(t.value) }));
-  for (const name of subject.names) {
-    if (name.tokens.length === 0) continue;
-    // 1. One column holds the whole name.
-    const whole = structured.find((t) => t.norm === name.normalised);
-    if (whole) {
-      ev.nameInFields.push({ field: whole.field, kind: 'name', value: whole.value });
-      ev.reasons.push(`${whole.field} matched name ${name.given} (case-insensitive)`);
-      continue;
-    }
-    // 2. The name is split over columns (FirstName + LastName): each token is a whole column.
-    const parts = name.tokens.map((tok) => structured.find((t) => t.norm === tok));
-    if (name.tokens.length > 1 && parts.every((p) => p !== undefined)) {
-      const used = parts as NonNullable<(typeof parts)[number]>[];
-      for (const p of used) ev.nameInFields.push({ field: p.field, kind: 'name', value: p.value });
-      ev.reasons.push(`${used.map((p) => p.field).join(' + ')} matched name ${name.given} (case-insensitive)`);
-      continue;
-    }
-    // 3. A mention inside longer text, on word boundaries.
-    for (const t of texts) {
-      if (containsPhrase(normaliseName(t.value), name.tokens)) {
-        ev.nameMentions.push({ field: t.field, kind: 'name', value: name.given });
-        ev.reasons.push(`${t.field} mentions name ${name.given} in text (case-insensitive)`);
-        break;
-      }
-    }
-  }
-}
-
-/** True when the tokens appear consecutively in the text, not as parts of longer words. */
-function containsPhrase(normText: string, tokens: readonly string[]): boolean {
-  const words = nameTokens(normText);
-  outer: for (let i = 0; i + tokens.length <= words.length; i++) {
-    for (let j = 0; j < tokens.length; j++) if (words[i + j] !== tokens[j]) continue outer;
-    return true;
-  }
-  return false;
+  const base = best.where === 'column' ? 0.4 : best.where === 'header' ? 0.35 : 0.2;
+  return result('low', best.partial ? base - 0.1 : base, ['Name only: different people share names, confirm before including']);
 }

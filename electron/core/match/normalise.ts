@@ -6,7 +6,7 @@
 
 const WHITESPACE = /[\s\u00A0\u2007\u202F]+/g;
 
-/** Case and whitespace only: the "exact" comparison for names. */
+/** Case and whitespace (including non-breaking spaces) only. */
 export function normaliseName(name: string): string {
   return name.normalize('NFC').replace(WHITESPACE, ' ').trim().toLocaleLowerCase('nb');
 }
@@ -16,9 +16,18 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function digitsOnly(value: string): string {
-  return value.replace(/\D+/g, '');
+/**
+ * `kari+butikk@example.no` is delivered to `kari@example.no` (RFC 5233 sub-addressing, used by
+ * Gmail, Outlook.com, Fastmail): the same mailbox, so the same person.
+ */
+export function subAddressFolded(normalisedEmail: string): string {
+  const at = normalisedEmail.lastIndexOf('@');
+  if (at < 0) return normalisedEmail;
+  const plus = normalisedEmail.indexOf('+');
+  return plus > 0 && plus < at ? normalisedEmail.slice(0, plus) + normalisedEmail.slice(at) : normalisedEmail;
 }
+
+export { digitsOnly } from './digit-groups';
 
 /** Splits a normalised name into word tokens (letters and digits, keeping inner hyphens). */
 export function nameTokens(normalisedName: string): string[] {

@@ -2,7 +2,7 @@ import type { Hit, SourceResult } from '../../../shared/hit';
 import type { SearchProgress, SearchResult } from '../../../shared/search';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
-import { matchRecord } from '../match/match-record';
+import { holdsOtherPeople, matchRecord } from '../match/match-record';
 import { prepareSubject, type PreparedSubject } from '../match/prepare';
 import { openSource } from '../sources/open-source';
 import { SourceError, type RelatedRecord, type ScanContext, type SourceRecord, type Suggestion } from '../sources/source';
@@ -153,7 +153,8 @@ async function addRelatedHits(
     const parent = byId.get(parentId);
     if (!parent) continue;
     const own = matchRecord(rec, subject);
-    const thirdParty = own?.thirdParty ?? false;
+    // A row with none of the subject's identifiers can still hold someone else's (a contact person).
+    const thirdParty = own?.thirdParty ?? holdsOtherPeople(rec, subject);
     const confidence = thirdParty ? (parent.confidence === 'high' ? 'medium' : 'low') : parent.confidence;
     const reasons = [`Linked to ${parentId} through ${rec.via}`];
     if (thirdParty) reasons.push('Also holds other people’s identifiers: review before including');
