@@ -13,6 +13,7 @@ export function safeName(input: string, maxLength = 60, fallback = 'untitled'): 
     .normalize('NFC')
     .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\u2028\u2029]/gu, '')
     .replace(/[<>:"/\\|?*]/g, '_')
+    .replace(/\.{2,}/g, '.')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+/, '')

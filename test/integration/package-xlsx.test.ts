@@ -1,0 +1,105 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp';
+import { build, makeFixture, python, unzipWithPython } from './package-fixture';
+
+/** Reads data.xlsx with openpyxl (an independent implementation) and reports what a user would see. */
+const READ_WORKBOOK = `
+import openpyxl, json, sys, datetime
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {}
+for ws in wb.worksheets:
+    rows = []
+    for row in ws.iter_rows():
+        rows.append([{"t": c.data_type, "v": (c.value.isoformat() if isinstance(c.value, datetime.datetime) else c.value), "fmt": c.number_format} for c in row])
+    out[ws.title] = {"freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "rows": rows, "bold": bool(ws.cell(1, 1).font.b)}
+print(json.dumps(out))
+`;
+
+interface SheetCell {
+  t: string;
+  v: string | number | boolean | null;
+  fmt: string;
+}
+type Workbook = Record<string, { freeze: string; filter: string; rows: SheetCell[][]; bold: boolean }>;
+
+describe('data.xlsx', () => {
+  it('has an overview, one sheet per table and a mail overview, each with real headers, frozen and filtered', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'svar.zip');
+    await build(makeFixture(dir), out);
+    const xlsx = path.join(dir, 'data.xlsx');
+    writeFileSync(xlsx, unzipWithPython(out).get('data/data.xlsx')!);
+    const wb = JSON.parse(python(READ_WORKBOOK, xlsx)) as Workbook;
+
+    expect(Object.keys(wb)).toEqual(['Oversikt', 'kunder-kunde', 'kunder-ordre', 'butikk-customer', 'post-e-post']);
+    for (const [name, sheet] of Object.entries(wb)) {
+      expect(sheet.freeze, name).toBe('A2');
+      expect(sheet.filter, name).toMatch(/^A1:[A-Z]+1$/);
+      expect(sheet.bold, name).toBe(true);
+    }
+    const overview = wb.Oversikt.rows.map((r) => r.map((c) => c.v));
+    expect(overview[0]).toEqual(['Kilde', 'Type', 'Status', 'Poster søkt i', 'Treff', 'Tatt med', 'Kategorier av opplysninger']);
+    expect(overview.slice(1).map((r) => r.slice(0, 6))).toEqual([
+      ['Kunderegister (kunder)', 'csv', 'ok', 120, 3, 2],
+      ['Nettbutikk (butikk)', 'sqlite', 'ok', 40, 1, 1],
+      ['Kundeservice (post)', 'mailbox', 'ok', 12, 2, 2],
+      ['Nyhetsbrev (tom)', 'csv', 'ok', 10, 0, 0],
+    ]);
+    expect(overview[1][6]).toBe('Navn, E-post, Telefon');
+
+    const kunde = wb['kunder-kunde'].rows;
+    const header = kunde[0].map((c) => c.v);
+    expect(header.slice(0, 4)).toEqual(['kunde_id', 'navn', 'epost', 'telefon']);
+    expect(header.slice(-4)).toEqual(['Plassering i kilden', 'Sikkerhet', 'Hvorfor treff', 'Fjernede felt']);
+    const row = Object.fromEntries(header.map((h, i) => [h, kunde[1][i]]));
+    // CSV carries no types: identifiers keep their leading zeros as text.
+    expect(row.kunde_id).toMatchObject({ t: 's', v: '0042' });
+    expect(row.telefon).toMatchObject({ t: 's', v: '0047 913 45 678' });
+    expect(row.navn.v).toBe('Áilu Ŋuolláš Čađeŧ-Ødegård');
+    expect(row['Plassering i kilden'].v).toBe('kunde line 2');
+    // Control characters XML cannot hold are replaced, not allowed to corrupt the file.
+    expect(row.kontroll.v).toBe('a\ufffdb\ufffdc\ufffdd');
+    // Over-long text is cut to Excel's cell limit with a pointer to data.json.
+    expect(String(row.lang.v).length).toBeLessThanOrEqual(32_767);
+    expect(String(row.lang.v)).toContain('data.json');
+
+    // SQL sources type their values: numbers, booleans and dates arrive as such.
+    const cust = wb['butikk-customer'].rows;
+    const c = Object.fromEntries(cust[0].map((h, i) => [h.v, cust[1][i]]));
+    expect(c.id).toMatchObject({ t: 'n', v: 1 });
+    expect(c.balance).toMatchObject({ t: 'n', v: 1234.5 });
+    expect(c.active).toMatchObject({ t: 'b', v: true });
+    expect(c.created_at).toMatchObject({ t: 'd', v: '2024-03-05T09:15:00', fmt: 'yyyy-mm-dd hh:mm:ss' });
+    expect(c.born).toMatchObject({ t: 'd', v: '1985-03-15T00:00:00', fmt: 'yyyy-mm-dd' });
+
+    const mail = wb['post-e-post'].rows;
+    expect(mail[0].map((h) => h.v).slice(0, 6)).toEqual(['Dato', 'Fra', 'Til', 'Kopi', 'Emne', 'Fil i pakken']);
+    expect(mail[1][0]).toMatchObject({ t: 'd', v: '2024-03-05T09:15:00' });
+    expect(mail[1][5].v).toBe('mail/post/0001-Reklamasjon.eml');
+  });
+
+  it('writes values that look like formulas as text cells, never as formulas', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'svar.zip');
+    await build(makeFixture(dir), out);
+    const xlsx = path.join(dir, 'data.xlsx');
+    writeFileSync(xlsx, unzipWithPython(out).get('data/data.xlsx')!);
+    const wb = JSON.parse(python(READ_WORKBOOK, xlsx)) as Workbook;
+    const kunde = wb['kunder-kunde'].rows;
+    const row = Object.fromEntries(kunde[0].map((h, i) => [h.v, kunde[1][i]]));
+    for (const field of ['formel', 'pluss', 'minus', 'at']) {
+      // 's' is a string cell; openpyxl reports 'f' for a formula. The text format keeps it text when edited.
+      expect(row[field].t, field).toBe('s');
+      expect(row[field].fmt, field).toBe('@');
+    }
+    expect(row.formel.v).toBe('=HYPERLINK("http://evil.example","klikk")');
+    // And in the raw XML of every sheet there is no formula element at all.
+    const formulas = python(
+      'import zipfile,sys,re\nz=zipfile.ZipFile(sys.argv[1])\nprint(sum(len(re.findall(rb"<f[ >]", z.read(n))) for n in z.namelist() if n.startswith("xl/worksheets/")))',
+      xlsx,
+    );
+    expect(formulas.trim()).toBe('0');
+  });
+});
