@@ -1,106 +1,167 @@
-import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { MailLocation } from '../../../../shared/hit';
 import type { SourceConfig } from '../../../../shared/workspace';
 import type { PreparedSubject } from '../../match/prepare';
-import { SourceError, type ScanContext, type Source, type SourceRecord } from '../source';
+import type { ScanContext, Source, SourceRecord } from '../source';
+import { AliasCollector } from './aliases';
+import { detectFileFormat, detectMailboxFormat, type MailFileFormat } from './detect-format';
+import { mailLimits } from './mail-limits';
+import { toSourceRecord } from './mail-record';
 import { readMbox } from './mbox-reader';
+import { listMailFiles } from './message-files';
+import { msgToEml } from './msg-file';
 import { parseMessage } from './parse-message';
+import { openPst, pstItemToEml, walkPst } from './pst-file';
 
 type MailboxConfig = Extract<SourceConfig, { kind: 'mailbox' }>;
 
-export type MailboxFormat = 'mbox' | 'message-file' | 'folder';
-
-/** An mbox starts with a From_ line; anything else that is a file is one message. */
-export async function detectMailboxFormat(p: string): Promise<MailboxFormat> {
-  let info;
-  try {
-    info = await stat(p);
-  } catch {
-    throw new SourceError(`The mailbox path ${p} does not exist or cannot be read. Check the source's "path".`);
-  }
-  if (info.isDirectory()) return 'folder';
-  const handle = await open(p, 'r');
-  try {
-    const head = Buffer.alloc(5);
-    await handle.read(head, 0, 5, 0);
-    return head.toString('latin1') === 'From ' ? 'mbox' : 'message-file';
-  } finally {
-    await handle.close();
+/** Counts messages and reports progress now and then, not once per message. */
+class Progress {
+  scanned = 0;
+  constructor(private readonly ctx: ScanContext) {}
+  tick(bytes?: { bytesDone: number; bytesTotal: number }): void {
+    this.scanned++;
+    if (this.scanned % 200 === 0) this.ctx.onProgress({ scanned: this.scanned, ...bytes });
   }
 }
 
-/** Every regular file below `dir`, sorted, skipping hidden files (.DS_Store, Maildir's .lock). */
-async function listMessageFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string) => {
-    const entries = await readdir(d, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile()) out.push(full);
-    }
-  };
-  await walk(dir);
-  return out;
-}
-
+/**
+ * The `mailbox` kind: an mbox file, a Maildir, any folder tree of message files (.eml or
+ * none, as in the Enron corpus), an Outlook .msg file, or a .pst/.ost file. Every message
+ * is parsed once and yielded as one record; a message that cannot be decoded is reported
+ * as a problem with its location and the scan goes on.
+ */
 export class MailboxSource implements Source {
   constructor(readonly config: MailboxConfig) {}
 
-  async *scan(_subject: PreparedSubject, ctx: ScanContext): AsyncIterable<SourceRecord> {
+  async *scan(subject: PreparedSubject, ctx: ScanContext): AsyncIterable<SourceRecord> {
     const root = this.config.path;
     const format = await detectMailboxFormat(root);
-    const files = format === 'folder' ? await listMessageFiles(root) : [root];
-    const relative = (f: string) => (format === 'folder' ? path.relative(root, f).split(path.sep).join('/') : path.basename(f));
-    let scanned = 0;
-    for (const file of files) {
-      if (ctx.signal.aborted) return;
-      const fileFormat = format === 'folder' ? await detectMailboxFormat(file) : format;
-      if (fileFormat === 'mbox') {
-        const total = (await stat(file)).size;
-        for await (const msg of readMbox(file, ctx.signal, (b) => ctx.onProgress({ scanned, bytesDone: b, bytesTotal: total }))) {
-          const rec = await this.toRecord(msg.raw, relative(file), ctx, msg.index, [msg.start, msg.end]);
-          scanned++;
-          if (rec) yield rec;
+    const aliases = new AliasCollector(subject);
+    const progress = new Progress(ctx);
+    if (format === 'folder') {
+      for await (const file of listMailFiles(root)) {
+        if (ctx.signal.aborted) return;
+        const rel = path.relative(root, file).split(path.sep).join('/');
+        let fileFormat: MailFileFormat;
+        try {
+          fileFormat = await detectFileFormat(file);
+        } catch (err) {
+          ctx.problem(`${rel} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); it was skipped`);
+          continue;
         }
-      } else {
-        const raw = await readFile(file);
-        const rec = await this.toRecord(raw, relative(file), ctx);
-        scanned++;
-        if (scanned % 200 === 0) ctx.onProgress({ scanned });
-        if (rec) yield rec;
+        yield* this.scanFile(file, rel, fileFormat, ctx, aliases, progress);
       }
+    } else {
+      yield* this.scanFile(root, path.basename(root), format, ctx, aliases, progress);
     }
-    ctx.onProgress({ scanned });
+    ctx.onProgress({ scanned: progress.scanned });
+    for (const s of aliases.suggestions()) ctx.suggest?.(s);
   }
 
-  private async toRecord(
-    raw: Uint8Array,
+  private async *scanFile(
     file: string,
+    rel: string,
+    format: MailFileFormat,
     ctx: ScanContext,
-    index?: number,
-    bytes?: [number, number],
-  ): Promise<SourceRecord | null> {
+    aliases: AliasCollector,
+    progress: Progress,
+  ): AsyncIterable<SourceRecord> {
+    const decode = async (raw: Uint8Array, location: MailLocation, where: string) => {
+      try {
+        const mail = await parseMessage(raw);
+        for (const p of mail.problems) ctx.problem(`${where}: ${p}`);
+        aliases.add(mail);
+        return toSourceRecord(mail, { ...location, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
+      } catch (err) {
+        ctx.problem(`${where} could not be decoded (${(err as Error).message}); it was skipped`);
+        return null;
+      }
+    };
+    switch (format) {
+      case 'not-mail':
+        ctx.problem(`${rel} is not a mail message, mbox, .msg or .pst file; it was skipped`);
+        return;
+      case 'mbox': {
+        const total = (await stat(file)).size;
+        let bytesDone = 0;
+        for await (const msg of readMbox(file, ctx.signal, (b) => (bytesDone = b))) {
+          const where = `${rel} message #${msg.index + 1}`;
+          if (msg.truncated) ctx.problem(`${where} is larger than ${mailLimits.maxMessageBytes} bytes; only its beginning was searched`);
+          const rec = await decode(msg.raw, { file: rel, index: msg.index, bytes: [msg.start, msg.end] }, where);
+          progress.tick({ bytesDone, bytesTotal: total });
+          if (rec) yield rec;
+        }
+        return;
+      }
+      case 'pst':
+        yield* this.scanPst(file, rel, ctx, decode, progress);
+        return;
+      case 'msg':
+      case 'message-file': {
+        let raw: Uint8Array;
+        try {
+          raw = format === 'msg' ? await msgToEml(await readFile(file)) : await readHead(file, rel, ctx);
+        } catch (err) {
+          ctx.problem(`${rel} could not be read (${(err as Error).message}); it was skipped`);
+          return;
+        }
+        const rec = await decode(raw, { file: rel }, rel);
+        progress.tick();
+        if (rec) yield rec;
+        return;
+      }
+    }
+  }
+
+  private async *scanPst(
+    file: string,
+    rel: string,
+    ctx: ScanContext,
+    decode: (raw: Uint8Array, location: MailLocation, where: string) => Promise<SourceRecord | null>,
+    progress: Progress,
+  ): AsyncIterable<SourceRecord> {
+    let pst;
     try {
-      const parsed = await parseMessage(raw);
-      return {
-        location: {
-          file,
-          ...(index !== undefined ? { index } : {}),
-          ...(parsed.messageId ? { messageId: parsed.messageId } : {}),
-          ...(bytes ? { bytes } : {}),
-        },
-        fields: parsed.fields,
-        text: parsed.text,
-      };
+      pst = openPst(file);
     } catch (err) {
-      const where = index !== undefined ? `${file} message #${index + 1}` : file;
-      ctx.problem(`${where} could not be decoded (${(err as Error).message}); it was skipped`);
-      return null;
+      ctx.problem(`${rel} could not be opened as a PST/OST file (${(err as Error).message}); it was skipped`);
+      return;
+    }
+    try {
+      for (const entry of walkPst(pst, ctx.signal)) {
+        const where = `${rel} folder "${entry.folder}" item #${entry.index + 1}`;
+        let raw: Buffer;
+        try {
+          raw = await pstItemToEml(entry.message);
+        } catch (err) {
+          ctx.problem(`${where} could not be read (${(err as Error).message}); it was skipped`);
+          continue;
+        }
+        const rec = await decode(raw, { file: rel, folder: entry.folder, index: entry.index }, where);
+        progress.tick();
+        if (rec) yield rec;
+      }
+    } finally {
+      pst.close();
     }
   }
 
   async close(): Promise<void> {}
+}
+
+/** A message file, but never more than the size limit of it: a 4 GB "message" is not read whole. */
+async function readHead(file: string, rel: string, ctx: ScanContext): Promise<Buffer> {
+  const size = (await stat(file)).size;
+  if (size <= mailLimits.maxMessageBytes) return readFile(file);
+  ctx.problem(`${rel} is larger than ${mailLimits.maxMessageBytes} bytes; only its beginning was searched`);
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(mailLimits.maxMessageBytes);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { mailLimits } from './mail-limits';
+import { readLines, type MboxLine } from './mbox-lines';
 
 export interface MboxMessage {
   /** 0-based position in the mailbox. */
@@ -6,78 +7,143 @@ export interface MboxMessage {
   /** Byte range of the message in the file, From_ line excluded. */
   start: number;
   end: number;
-  /** The message with mboxrd/mboxo `>From ` quoting undone. */
+  /** The message with mboxrd/mboxo `>From ` quoting undone (only its first bytes if truncated). */
   raw: Buffer;
+  /** The message was larger than the limit; `raw` holds only its beginning. */
+  truncated: boolean;
 }
 
-const FROM_ = Buffer.from('From ');
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const CONTENT_LENGTH = /^content-length:[ \t]*(\d+)[ \t]*\r?\n?$/i;
+
+function isFromLine(line: MboxLine): boolean {
+  const b = line.bytes;
+  return line.atLineStart && b.length >= 5 && b[0] === 0x46 && b.toString('latin1', 0, 5) === 'From ';
+}
+
+function isBlank(line: MboxLine): boolean {
+  const b = line.bytes;
+  return line.atLineStart && (b.length === 1 ? b[0] === 10 : b.length === 2 && b[0] === 13 && b[1] === 10);
+}
+
+/** The message being read: its lines are kept (up to the size limit) until it ends. */
+class OpenMessage {
+  lines: MboxLine[] = [];
+  kept = 0;
+  truncated = false;
+  inHeaders = true;
+  /** Where the body must end if the Content-Length header is right (checked, never trusted). */
+  countedEnd: number | null = null;
+  contentLength: number | null = null;
+  /** Lines to the first From_ line at or after the counted end may only be one blank line. */
+  awaitingFromAfterBlank = false;
+
+  constructor(
+    readonly index: number,
+    readonly start: number,
+    readonly maxBytes: number,
+  ) {}
+
+  add(line: MboxLine): void {
+    if (this.inHeaders) {
+      if (isBlank(line)) {
+        this.inHeaders = false;
+        if (this.contentLength !== null) this.countedEnd = line.start + line.bytes.length + this.contentLength;
+      } else if (line.atLineStart) {
+        const m = CONTENT_LENGTH.exec(line.bytes.toString('latin1'));
+        if (m) this.contentLength = Number(m[1]);
+      }
+    }
+    if (this.kept + line.bytes.length > this.maxBytes) {
+      this.truncated = true;
+      return;
+    }
+    this.lines.push(line);
+    this.kept += line.bytes.length;
+  }
+
+  finish(end: number): MboxMessage {
+    const raw = unquoteFrom(Buffer.concat(this.lines.map((l) => l.bytes)));
+    return { index: this.index, start: this.start, end, raw, truncated: this.truncated };
+  }
+}
 
 /**
  * Streams an mbox file message by message without reading it whole. A message starts at a
- * line beginning with "From " (at the start of the file or after a newline). Lines written
- * as ">From " by the mbox writer are unquoted by one ">" (mboxrd; also right for mboxo).
+ * line beginning with "From " (mboxo/mboxrd). Where a message has a Content-Length header
+ * (mboxcl, Netscape, Solaris) and the counted end is followed by a From_ line or the end of
+ * the file, unquoted "From " lines inside the body do not split it. Content-Length values
+ * are often wrong (old Netscape wrote them before re-encoding), so a count that does not
+ * land on a From_ line is ignored and the From_ lines decide.
  */
 export async function* readMbox(
   file: string,
   signal: AbortSignal,
   onBytes?: (bytes: number) => void,
+  maxMessageBytes = mailLimits.maxMessageBytes,
 ): AsyncIterable<MboxMessage> {
-  let pending: Buffer = Buffer.alloc(0);
-  let pendingOffset = 0; // file offset of pending[0]
-  let msgStart = -1; // file offset where the current message's body starts
+  let open: OpenMessage | null = null;
   let index = 0;
-  let bytes = 0;
-  let resumeAt = 0; // file offset from which to look for the next From_ line
-  const stream = createReadStream(file, { highWaterMark: 1024 * 1024, signal });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    bytes += chunk.length;
-    onBytes?.(bytes);
-    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-    let scanFrom = resumeAt - pendingOffset;
-    for (;;) {
-      const at = findFromLine(pending, scanFrom);
-      if (at < 0) break;
-      const lineEnd = pending.indexOf(10, at);
-      if (lineEnd < 0) break; // the From_ line continues in the next chunk
-      if (msgStart >= 0) {
-        const end = pendingOffset + at;
-        yield makeMessage(index++, msgStart, end, pending.subarray(msgStart - pendingOffset, at));
-      }
-      msgStart = pendingOffset + lineEnd + 1;
-      scanFrom = lineEnd + 1;
+  let first = true;
+  let fileEnd = 0;
+  for await (let line of readLines(file, signal, mailLimits.maxLineBytes, onBytes)) {
+    fileEnd = line.start + line.bytes.length;
+    if (first) {
+      first = false;
+      // Some Windows tools write a UTF-8 BOM before the first From_ line.
+      if (line.bytes.subarray(0, 3).equals(UTF8_BOM)) line = { ...line, bytes: line.bytes.subarray(3), start: line.start + 3 };
     }
-    // Lines before the last (possibly incomplete) one hold no From_ line: don't rescan them.
-    resumeAt = pendingOffset + Math.max(scanFrom, lastLineStart(pending));
-    // Keep the current message (needed whole when it ends) or, before the first, the last line.
-    const keepFrom = msgStart >= 0 ? msgStart - pendingOffset : lastLineStart(pending);
-    if (keepFrom > 0) {
-      pending = pending.subarray(keepFrom);
-      pendingOffset += keepFrom;
+    if (open && open.countedEnd !== null && line.start < open.countedEnd) {
+      open.add(line); // inside a counted body: a "From " line here is text
+      continue;
     }
+    if (open && open.countedEnd !== null && !open.awaitingFromAfterBlank && line.start === open.countedEnd && isBlank(line)) {
+      open.awaitingFromAfterBlank = true;
+      open.add(line);
+      continue;
+    }
+    if (isFromLine(line)) {
+      if (open) yield open.finish(line.start);
+      open = new OpenMessage(index++, line.start + line.bytes.length, maxMessageBytes);
+      continue;
+    }
+    if (!open) continue; // text before the first From_ line is not a message
+    if (open.countedEnd !== null) {
+      // The count did not land on a From_ line: it was wrong. Re-split what was taken as body.
+      open.countedEnd = null;
+      const split = splitAtFromLines(open, index, maxMessageBytes);
+      for (const done of split.done) yield done;
+      open = split.open;
+      index = open.index + 1;
+    }
+    open.add(line);
   }
-  if (msgStart >= 0) {
-    yield makeMessage(index, msgStart, pendingOffset + pending.length, pending.subarray(msgStart - pendingOffset));
+  if (open) {
+    // The last message may end exactly at its count, or the count may run past the end.
+    yield open.finish(fileEnd);
   }
 }
 
-/** Offset of the next "From " at a line start, at or after `from`. */
-function findFromLine(buf: Buffer, from: number): number {
-  let i = from;
-  for (;;) {
-    const at = buf.indexOf(FROM_, i);
-    if (at < 0) return -1;
-    if (at === 0 ? true : buf[at - 1] === 10) return at;
-    i = at + 1;
+/** After a wrong Content-Length, the kept lines may hold further messages; split them. */
+function splitAtFromLines(
+  open: OpenMessage,
+  nextIndex: number,
+  maxBytes: number,
+): { done: MboxMessage[]; open: OpenMessage } {
+  const done: MboxMessage[] = [];
+  const lines = open.lines;
+  let current = new OpenMessage(open.index, open.start, maxBytes);
+  for (const line of lines) {
+    if (isFromLine(line)) {
+      done.push(current.finish(line.start));
+      current = new OpenMessage(nextIndex++, line.start + line.bytes.length, maxBytes);
+      continue;
+    }
+    current.add(line);
+    current.countedEnd = null; // the re-split parts are read by From_ lines only
   }
-}
-
-function lastLineStart(buf: Buffer): number {
-  const nl = buf.lastIndexOf(10);
-  return nl < 0 ? 0 : nl + 1;
-}
-
-function makeMessage(index: number, start: number, end: number, body: Buffer): MboxMessage {
-  return { index, start, end, raw: unquoteFrom(Buffer.from(body)) };
+  current.truncated ||= open.truncated;
+  return { done, open: current };
 }
 
 const QUOTED_FROM = /^>(>*From )/gm;

@@ -1,0 +1,64 @@
+import mammoth from 'mammoth';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { htmlToText } from './html-text';
+import { mailLimits } from './mail-limits';
+
+export type AttachmentTextKind = 'text' | 'html' | 'pdf' | 'docx';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const TEXT_TYPES = new Set(['application/csv', 'application/json', 'application/xml', 'text/csv', 'text/tab-separated-values']);
+const TEXT_EXTENSIONS = /\.(txt|csv|tsv|log|md|json|xml|ics|vcf)$/i;
+
+/** Which extractor fits an attachment, by MIME type and then by file name; null = binary, listed only. */
+export function attachmentTextKind(mimeType: string, name: string | null): AttachmentTextKind | null {
+  const type = mimeType.toLowerCase();
+  const file = name ?? '';
+  if (type === 'application/pdf' || /\.pdf$/i.test(file)) return 'pdf';
+  if (type === DOCX || /\.docx$/i.test(file)) return 'docx';
+  if (type === 'text/html' || /\.html?$/i.test(file)) return 'html';
+  if (type.startsWith('text/') || TEXT_TYPES.has(type) || TEXT_EXTENSIONS.test(file)) return 'text';
+  return null;
+}
+
+/**
+ * Text for an attachment without a declared charset: UTF-8 when the bytes are valid UTF-8,
+ * otherwise Windows-1252, which is what Norwegian Excel and older systems write.
+ */
+export function decodeTextBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/**
+ * Extracts searchable text from one attachment. Throws when the file is damaged; the caller
+ * lists the attachment anyway and reports the problem.
+ */
+export async function extractAttachmentText(kind: AttachmentTextKind, bytes: Uint8Array): Promise<string> {
+  if (bytes.byteLength > mailLimits.maxAttachmentTextBytes) {
+    throw new Error(`larger than ${Math.round(mailLimits.maxAttachmentTextBytes / 1024 / 1024)} MiB, text not extracted`);
+  }
+  switch (kind) {
+    case 'text':
+      return decodeTextBytes(bytes);
+    case 'html':
+      return htmlToText(decodeTextBytes(bytes));
+    case 'pdf': {
+      // pdf.js takes ownership of (detaches) the buffer it is given, so give it a copy.
+      // Verbosity 0: pdf.js would otherwise print warnings about the document to the console.
+      const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+      try {
+        const { text } = await extractText(pdf, { mergePages: true });
+        return text;
+      } finally {
+        await pdf.destroy();
+      }
+    }
+    case 'docx': {
+      const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+      return result.value;
+    }
+  }
+}

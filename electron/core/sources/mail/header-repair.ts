@@ -1,0 +1,28 @@
+const EMPTY_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?;/;
+
+/**
+ * Netscape 3 wrote `Content-Type: multipart/mixed;;` with an empty parameter before the
+ * boundary. postal-mime then reads the boundary's name as "; boundary" and the message as
+ * one part, so its attachments would go unsearched. This removes empty parameters from the
+ * top-level Content-Type header and nothing else; the original bytes are still what is
+ * exported.
+ */
+export function repairTopContentType(raw: Uint8Array): Uint8Array {
+  const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const headerEnd = findHeaderEnd(buf);
+  const head = buf.toString('latin1', 0, headerEnd);
+  const match = /^content-type:[^\n]*(?:\n[ \t][^\n]*)*/im.exec(head);
+  if (!match || !EMPTY_PARAM.test(match[0])) return raw;
+  let fixed = match[0];
+  while (EMPTY_PARAM.test(fixed)) fixed = fixed.replace(EMPTY_PARAM, ';');
+  const before = head.slice(0, match.index);
+  const after = head.slice(match.index + match[0].length);
+  return Buffer.concat([Buffer.from(before + fixed + after, 'latin1'), buf.subarray(headerEnd)]);
+}
+
+function findHeaderEnd(buf: Buffer): number {
+  const lf = buf.indexOf('\n\n');
+  const crlf = buf.indexOf('\r\n\r\n');
+  const ends = [lf, crlf].filter((n) => n >= 0);
+  return ends.length > 0 ? Math.min(...ends) : Math.min(buf.length, 256 * 1024);
+}

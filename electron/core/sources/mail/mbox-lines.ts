@@ -1,0 +1,63 @@
+import { createReadStream } from 'node:fs';
+
+/** One line of an mbox file, with its terminating LF when it has one. */
+export interface MboxLine {
+  bytes: Buffer;
+  /** File offset of the first byte. */
+  start: number;
+  /**
+   * False for the second and later pieces of a line longer than `maxLine`: such a piece
+   * cannot be a From_ line or a header, and splitting it keeps one base64 blob without
+   * newlines from being held whole just to find its end.
+   */
+  atLineStart: boolean;
+}
+
+/**
+ * Streams a file line by line. Lines are views into the read chunks (no copy), so a caller
+ * that keeps them keeps only the chunks it needs.
+ */
+export async function* readLines(
+  file: string,
+  signal: AbortSignal,
+  maxLine: number,
+  onBytes?: (bytes: number) => void,
+): AsyncIterable<MboxLine> {
+  let carry: Buffer[] = [];
+  let carryLength = 0;
+  let carryStart = 0;
+  let carryAtLineStart = true;
+  let offset = 0;
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024, signal });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let from = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, from);
+      if (nl < 0) break;
+      const piece = chunk.subarray(from, nl + 1);
+      if (carryLength > 0) {
+        yield { bytes: Buffer.concat([...carry, piece]), start: carryStart, atLineStart: carryAtLineStart };
+        carry = [];
+        carryLength = 0;
+      } else {
+        yield { bytes: piece, start: offset + from, atLineStart: carryAtLineStart };
+      }
+      carryAtLineStart = true;
+      from = nl + 1;
+    }
+    if (from < chunk.length) {
+      if (carryLength === 0) carryStart = offset + from;
+      carry.push(chunk.subarray(from));
+      carryLength += chunk.length - from;
+      if (carryLength > maxLine) {
+        yield { bytes: Buffer.concat(carry), start: carryStart, atLineStart: carryAtLineStart };
+        carry = [];
+        carryLength = 0;
+        carryAtLineStart = false;
+      }
+    }
+    offset += chunk.length;
+    onBytes?.(offset);
+  }
+  if (carryLength > 0) yield { bytes: Buffer.concat(carry), start: carryStart, atLineStart: carryAtLineStart };
+}
