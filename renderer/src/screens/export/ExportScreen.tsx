@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { Label, ProgressBar, Radio, RadioGroup } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Language, MethodOutput } from '../../../../shared/contract';
+import type { Confidence } from '../../../../shared/hit';
+import { useApi } from '../../app/api-context';
+import { useSession } from '../../app/session';
+import { messageOf } from '../../errors';
+import { useFormat } from '../../i18n/format';
+import { Button } from '../../ui/Button';
+import { Notice, ScreenHeader } from '../../ui/Notice';
+
+/** Builds the answer package: main asks where to save, writes it atomically and verifies it. */
+export function ExportScreen() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const api = useApi();
+  const session = useSession();
+  const [lang, setLang] = useState<Language>('nb');
+  const [minConfidence, setMin] = useState<Confidence>('high');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<MethodOutput<'export:run'> | null>(null);
+
+  useEffect(() => {
+    void api['preferences:get']({}).then((p) => setLang(p.defaultLanguage));
+  }, [api]);
+
+  const run = session.run;
+  const failed = run?.result.sources.filter((s) => s.status === 'error') ?? [];
+  const exportPackage = async () => {
+    if (!run) return;
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const r = await api['export:run']({ runId: run.runId, lang, minConfidence });
+      if (r.path) setDone(r);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="screen-body">
+      <ScreenHeader title={t('export.title')} intro={t('export.intro')} />
+      {!run ? (
+        <Notice kind="info">{t('export.noRun')}</Notice>
+      ) : (
+        <div className="card export-card">
+          {failed.length > 0 && <Notice kind="warning">{t('export.incomplete', { sources: failed.map((s) => s.id).join(', ') })}</Notice>}
+          <div className="grid-2">
+            <RadioGroup className="choice-group" value={lang} onChange={(v) => setLang(v as Language)}>
+              <Label>{t('export.language')}</Label>
+              {(['nb', 'en'] as const).map((l) => (
+                <Radio key={l} value={l} className="radio" data-testid={`export-lang-${l}`}>
+                  <span className="dot" aria-hidden="true" />
+                  {t(`export.languages.${l}`)}
+                </Radio>
+              ))}
+            </RadioGroup>
+            <RadioGroup className="choice-group" value={minConfidence} onChange={(v) => setMin(v as Confidence)}>
+              <Label>{t('export.minConfidence')}</Label>
+              {(['high', 'medium', 'low'] as const).map((c) => (
+                <Radio key={c} value={c} className="radio">
+                  <span className="dot" aria-hidden="true" />
+                  {t(`export.min.${c}`)}
+                </Radio>
+              ))}
+            </RadioGroup>
+          </div>
+          <div className="form-actions start">
+            <Button variant="primary" onPress={() => void exportPackage()} isDisabled={busy} data-testid="export-run">
+              {busy ? t('export.running') : t('export.run')}
+            </Button>
+          </div>
+          {busy && <ProgressBar isIndeterminate aria-label={t('export.running')} className="bar indeterminate"><div className="fill" /></ProgressBar>}
+        </div>
+      )}
+      {error && <Notice kind="error" testId="export-error">{error}</Notice>}
+      {done && (
+        <Notice kind={done.verified ? 'success' : 'warning'} testId="export-done">
+          <strong>{done.verified ? t('export.verified') : t('export.notVerified')}</strong> {t('export.saved', { files: f.number(done.files) })}
+          <code className="location">{done.path}</code>
+        </Notice>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Locator, Page } from 'playwright-core';
+import type { CoreSession } from '../bridge/core-session';
+
+export class ExportPage {
+  constructor(
+    readonly page: Page,
+    private readonly session: CoreSession,
+  ) {}
+
+  /** Exports to `file` (the path the save dialog would return) and waits for the verdict. */
+  async exportTo(file: string, lang: 'nb' | 'en'): Promise<Locator> {
+    this.session.dialogs.nextPackage = file;
+    await this.page.getByTestId(`export-lang-${lang}`).click();
+    await this.page.getByTestId('export-run').click();
+    const done = this.page.getByTestId('export-done').or(this.page.getByTestId('export-error'));
+    await done.waitFor();
+    return done;
+  }
+}
