@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp';
+import { missingCorpus } from '../../helpers/corpora';
+import { runBench } from './run-bench';
+
+/**
+ * Keeps `npm run bench` working: the tiny configuration runs the CSV and mbox comparisons
+ * end to end (data generation, our search in a child process, DuckDB, rg, mu). It asserts
+ * that the harness produced its rows and that the fast path returned exactly the simple
+ * path's hits (runBench throws otherwise). It asserts nothing about time.
+ */
+const missingTools = ['rg', 'mu'].filter((t) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${t}`], { stdio: 'ignore' });
+    return false;
+  } catch {
+    return true;
+  }
+});
+const skip = missingCorpus('norwegian-names-addresses') ?? (missingTools.length > 0 ? `missing tools: ${missingTools.join(', ')}` : null);
+if (skip && process.env.INNSYN_REQUIRE_SERVICES) throw new Error(`bench smoke test cannot run: ${skip}`);
+
+describe.skipIf(skip !== null)('benchmark harness (smoke size)', () => {
+  it('runs the CSV and mailbox comparisons and the fast path equals the simple path', { timeout: 240_000 }, async () => {
+    const cache = tempDir('innsyn-bench-cache-');
+    process.env.INNSYN_BENCH_CACHE = cache;
+    try {
+      const report = await runBench({ scale: 0.0001, only: ['csv', 'mbox'], outDir: tempDir('innsyn-bench-out-') }, () => undefined);
+      const names = report.rows.map((r) => r.comparison);
+      expect(names).toEqual(expect.arrayContaining(['CSV vs DuckDB read_csv + WHERE', 'mbox vs mu index (Maildir)']));
+      for (const r of report.rows) {
+        expect(r.ours.ms).toBeGreaterThan(0);
+        expect(r.baseline?.ms ?? 1).toBeGreaterThan(0);
+      }
+      // The planted subject is found: 20 CSV plantings and a share of the messages.
+      expect(report.rows[0].note).toMatch(/^[1-9]\d* hits/);
+    } finally {
+      delete process.env.INNSYN_BENCH_CACHE;
+    }
+  });
+});
