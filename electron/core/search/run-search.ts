@@ -154,7 +154,9 @@ async function addRelatedHits(
     if (!parent) continue;
     const own = matchRecord(rec, subject);
     // A row with none of the subject's identifiers can still hold someone else's (a contact person).
-    const thirdParty = own?.thirdParty ?? holdsOtherPeople(rec, subject);
+    // Rows below another person's row (reached through it) are that person's data too.
+    const viaOther = parent.relatedTo !== undefined && parent.thirdParty === true;
+    const thirdParty = viaOther || (own?.thirdParty ?? holdsOtherPeople(rec, subject));
     const confidence = thirdParty ? (parent.confidence === 'high' ? 'medium' : 'low') : parent.confidence;
     const reasons = [`Linked to ${parentId} through ${rec.via}`];
     if (thirdParty) reasons.push('Also holds other people’s identifiers: review before including');

@@ -55,6 +55,9 @@ export abstract class SqlSource implements Source {
     }
     const tables = applyExclude(discovered.tables, this.config.exclude);
     const visible = (fk: ForeignKey) =>
+      // A table pointing at itself (ReportsTo, referred_by, parent_id) links one person to
+      // another, not a person to their own data, so it is never followed.
+      fk.table !== fk.refTable &&
       [fk.table, fk.refTable].every((name) => tables.some((t) => t.name === name)) &&
       fk.columns.every((c) => columnUsable(tables, fk.table, c)) &&
       fk.refColumns.every((c) => columnUsable(tables, fk.refTable, c));

@@ -65,6 +65,12 @@ function openSqliteSession(file: string): SqlSession {
     async *rows(sql: string, params: readonly unknown[]): AsyncIterable<SqlRow> {
       const stmt = conn.prepare(sql);
       const named = Object.fromEntries(params.map((v, i) => [`p${i + 1}`, v]));
+      if (!stmt.reader) {
+        // Not a query: run it, so the engine itself refuses (the file is opened read-only).
+        if (params.length > 0) stmt.run(named);
+        else stmt.run();
+        return;
+      }
       let n = 0;
       for (const row of (params.length > 0 ? stmt.iterate(named) : stmt.iterate()) as Iterable<SqlRow>) {
         yield row;
