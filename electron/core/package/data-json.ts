@@ -39,7 +39,12 @@ function entry(hit: IncludedHit) {
  */
 export async function writeDataJson(input: DataJsonInput): Promise<void> {
   const out = createWriteStream(input.file, { encoding: 'utf8' });
+  // Kept, not thrown from the event: a disk-full error surfaces at the next write, and a write
+  // still in flight when a cancelled export destroys the stream does not crash the process.
+  let failure: Error | null = null;
+  out.on('error', (err) => (failure ??= err));
   const write = async (text: string) => {
+    if (failure) throw failure;
     if (!out.write(text)) await once(out, 'drain');
   };
   try {

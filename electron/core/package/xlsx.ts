@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { createWriteStream } from 'node:fs';
 import type { Cell, Location, SourceResult } from '../../../shared/hit';
 import type { SourceConfig } from '../../../shared/workspace';
 import type { SourceGroup } from './grouping';
@@ -28,7 +29,21 @@ const TYPED_KINDS = new Set(['sqlite', 'postgres', 'mysql', 'mailbox']);
  * header row and an autofilter.
  */
 export async function writeXlsx(input: XlsxInput): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: input.file, useSharedStrings: false, useStyles: true });
+  const stream = createWriteStream(input.file);
+  stream.on('error', () => undefined); // reported by wb.commit(); after a cancel, late writes are moot
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  try {
+    await writeSheets(wb, input);
+  } catch (err) {
+    // exceljs has no abort: stop its internal archiver and close the file, so a cancelled
+    // export leaves no open handle on the staging folder (Windows could not delete it).
+    (wb as unknown as { zip?: { abort(): void } }).zip?.abort();
+    stream.destroy();
+    throw err;
+  }
+}
+
+async function writeSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, input: XlsxInput): Promise<void> {
   const name = sheetNamer();
   const t = input.texts.xlsx;
   const byId = new Map(input.sources.map((s) => [s.id, s]));
