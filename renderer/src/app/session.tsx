@@ -8,17 +8,25 @@ export interface SearchRun {
   result: SearchResult;
 }
 
+/** Why a hit is left out; the same grounds the package builder and cover letter use. */
+export type ExclusionGround = 'not-subject' | 'third-party' | 'exempt';
+
 /** A review decision on one hit, kept until the export that applies it. */
 export interface Decision {
   include: boolean;
+  ground?: ExclusionGround;
   reason: string;
 }
 
+/**
+ * Art. 15(4): the whole field masked, or every occurrence of a text inside it. Text rather
+ * than offsets, so a redaction can never land on the wrong characters.
+ */
 export interface Redaction {
   hitId: string;
   field: string;
-  /** [start, end) in the field's text; null for the whole field. */
-  span: [number, number] | null;
+  action: 'mask' | 'mask-text';
+  text?: string;
   reason: string;
 }
 

@@ -11,12 +11,12 @@ export function FieldRow(props: {
   value: Cell;
   matched: boolean;
   redactions: Redaction[];
-  onRedact(span: [number, number] | null): void;
+  onRedact(text: string | null): void;
 }) {
   const { t } = useTranslation();
   const textRef = useRef<HTMLSpanElement>(null);
   const text = props.value === null ? '' : String(props.value);
-  const whole = props.redactions.some((r) => r.span === null);
+  const whole = props.redactions.some((r) => r.action === 'mask');
   return (
     <div className={`field-row${props.matched ? ' matched' : ''}`} data-testid={`field-${props.field}`}>
       <dt>
@@ -36,7 +36,7 @@ export function FieldRow(props: {
               variant="quiet"
               onPress={() => {
                 const span = selectionIn(textRef.current);
-                if (span) props.onRedact(span);
+                if (span) props.onRedact(text.slice(span[0], span[1]));
               }}
               aria-label={t('review.redactSelectionNamed', { field: props.field })}
               data-testid="redact-selection"

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Hit } from '../../../../shared/hit';
-import { useSession } from '../../app/session';
+import { useSession, type Decision } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { FieldRow } from './FieldRow';
 import { placeOf, recordLabel } from './rows';
 
 /** The whole record behind a hit, why it matched, and the decision and redactions for it. */
-export function HitPreview({ hit, sourceLabel, exclusionReason }: { hit: Hit; sourceLabel: string; exclusionReason: string }) {
+export function HitPreview({ hit, sourceLabel, exclusion }: { hit: Hit; sourceLabel: string; exclusion: Decision }) {
   const { t } = useTranslation();
   const session = useSession();
   const decision = session.decisions[hit.id];
@@ -36,7 +36,11 @@ export function HitPreview({ hit, sourceLabel, exclusionReason }: { hit: Hit; so
             value={value}
             matched={matchedFields.has(field)}
             redactions={redactionsFor(field)}
-            onRedact={(span) => session.redact({ hitId: hit.id, field, span, reason: t('review.redactReason') })}
+            onRedact={(text) =>
+              session.redact(
+                text ? { hitId: hit.id, field, action: 'mask-text', text, reason: t('review.redactReason') } : { hitId: hit.id, field, action: 'mask', reason: t('review.redactReason') },
+              )
+            }
           />
         ))}
       </dl>
@@ -44,7 +48,7 @@ export function HitPreview({ hit, sourceLabel, exclusionReason }: { hit: Hit; so
         <Button variant={decision?.include ? 'primary' : 'secondary'} onPress={() => session.decide([hit.id], { include: true, reason: t('review.reasonSubject') })} data-testid="include-one">
           {t('review.include')}
         </Button>
-        <Button variant={decision && !decision.include ? 'danger' : 'secondary'} onPress={() => session.decide([hit.id], { include: false, reason: exclusionReason })} data-testid="exclude-one">
+        <Button variant={decision && !decision.include ? 'danger' : 'secondary'} onPress={() => session.decide([hit.id], exclusion)} data-testid="exclude-one">
           {t('review.exclude')}
         </Button>
       </div>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confidence } from '../../../../shared/hit';
 import type { ScreenId } from '../../app/App';
-import { useSession } from '../../app/session';
+import { useSession, type Decision } from '../../app/session';
 import { useFormat } from '../../i18n/format';
 import { Button } from '../../ui/Button';
 import { Notice, ScreenHeader } from '../../ui/Notice';
@@ -11,7 +11,9 @@ import { HitTable } from './HitTable';
 import { buildRows } from './rows';
 import { Suggestions } from './Suggestions';
 
-const exclusionReasons = ['namesake', 'thirdParty', 'exemption', 'notRelevant'] as const;
+/** The reasons a DPO gives, and the ground each one is to the package and the cover letter. */
+const exclusionGrounds = { namesake: 'not-subject', notRelevant: 'not-subject', thirdParty: 'third-party', exemption: 'exempt' } as const;
+const exclusionReasons = Object.keys(exclusionGrounds) as Array<keyof typeof exclusionGrounds>;
 
 /** Decide, hit by hit or in bulk, what goes into the answer, and redact what is someone else's. */
 export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
@@ -45,7 +47,7 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
       if (!next.delete(id)) next.add(id);
       return next;
     });
-  const exclusionReason = t(`review.reasons.${reasonKey}`);
+  const exclusion: Decision = { include: false, ground: exclusionGrounds[reasonKey], reason: t(`review.reasons.${reasonKey}`) };
   const decided = Object.values(session.decisions);
   const open = openId ? byId.get(openId) : undefined;
   // Third-party records are never included in bulk: Art. 15(4) needs a look at each one.
@@ -85,7 +87,7 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
             ))}
           </select>
         </label>
-        <Button variant="danger" onPress={() => session.decide([...selected], { include: false, reason: exclusionReason })} isDisabled={selected.size === 0}>
+        <Button variant="danger" onPress={() => session.decide([...selected], exclusion)} isDisabled={selected.size === 0}>
           {t('review.excludeSelected', { count: selected.size })}
         </Button>
         <Button variant="quiet" onPress={() => setSelected(new Set())} isDisabled={selected.size === 0}>
@@ -99,7 +101,7 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
         ) : (
           <HitTable rows={rows} decisions={session.decisions} selected={selected} active={active} setActive={setActive} toggle={toggle} open={setOpenId} labelOf={labelOf} />
         )}
-        {open ? <HitPreview hit={open} sourceLabel={labelOf(open.source)} exclusionReason={exclusionReason} /> : <aside className="card hit-preview empty">{t('review.pick')}</aside>}
+        {open ? <HitPreview hit={open} sourceLabel={labelOf(open.source)} exclusion={exclusion} /> : <aside className="card hit-preview empty">{t('review.pick')}</aside>}
       </div>
       <Suggestions items={result.suggestions ?? []} />
       <div className="form-actions">

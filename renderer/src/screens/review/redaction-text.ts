@@ -2,17 +2,12 @@ import type { Redaction } from '../../app/session';
 
 const MASK = '█';
 
-/**
- * The field's text as the package will show it: redacted spans masked character for
- * character, so offsets in the shown text are offsets in the original.
- */
+/** The field's text as the package will show it, with redacted text masked. */
 export function maskedText(value: string, redactions: readonly Redaction[]): string {
-  if (redactions.some((r) => r.span === null)) return MASK.repeat(Math.min(value.length, 12));
+  if (redactions.some((r) => r.action === 'mask')) return MASK.repeat(Math.min(value.length, 12));
   let out = value;
   for (const r of redactions) {
-    if (!r.span) continue;
-    const [a, b] = r.span;
-    out = out.slice(0, a) + MASK.repeat(Math.max(0, b - a)) + out.slice(b);
+    if (r.text) out = out.split(r.text).join(MASK.repeat(r.text.length));
   }
   return out;
 }
