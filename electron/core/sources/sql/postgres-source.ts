@@ -97,6 +97,12 @@ function postgresSession(client: pg.Client, dialect: SqlDialect, schema: string)
       await client.query(`SAVEPOINT ${name}`);
       let ok = false;
       try {
+        if (!/^\s*(SELECT|WITH)\b/i.test(sql)) {
+          // Not a query (only tests send one): run it so the read-only transaction refuses it.
+          for (const row of (await client.query({ text: sql, values: [...params] })).rows as SqlRow[]) yield row;
+          ok = true;
+          return;
+        }
         await client.query({ text: `DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, values: [...params] });
         for (;;) {
           const batch = await client.query(`FETCH ${FETCH_ROWS} FROM ${name}`);
