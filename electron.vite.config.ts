@@ -8,7 +8,12 @@ const root = dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } } },
+    // core-process runs the core in a utility process (see electron/main/core-host.ts).
+    build: {
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/main/index.ts'), 'core-process': resolve(root, 'electron/main/core-process.ts') },
+      },
+    },
   },
   preload: {
     // Sandboxed preloads must be CommonJS and self-contained (zod is bundled in).

@@ -1,15 +1,15 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDispatcher } from '../core/api/dispatch';
-import { createHandlers } from '../core/api/handlers/index';
 import { APP_NAME } from '../core/store/data-dir';
-import { openStore } from '../core/store/store';
+import { startCore } from './core-host';
 import { nativeDialogs } from './dialogs';
 import { registerIpc } from './ipc';
-import { denyAllPermissions, installSecurityHandlers, isAppUrl, secureWebPreferences } from './security';
+import { osKeychain } from './keychain';
+import { denyAllPermissions, installSecurityHandlers, isTrustedSender, secureWebPreferences } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// The dev server is only ever used when running from source, never in a packaged app.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 // The CLI computes the same folder from this name, so both share one database.
@@ -21,10 +21,13 @@ let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
+    width: 1360,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
     show: false,
     title: APP_NAME,
+    backgroundColor: '#f4f6f8',
     webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
   });
   win.once('ready-to-show', () => win.show());
@@ -36,30 +39,22 @@ function createWindow(): BrowserWindow {
 
 void app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);
-  const dataDir = app.getPath('userData');
-  const db = openStore(dataDir);
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(here, '../../resources');
-  const dispatch = createDispatcher(
-    createHandlers({
-      db,
-      dataDir,
-      resourcesDir,
-      tool: { name: APP_NAME, version: app.getVersion() },
-      dialogs: nativeDialogs(() => mainWindow),
-      emit: (event, payload) => {
-        for (const w of BrowserWindow.getAllWindows()) w.webContents.send(event, payload);
-      },
-    }),
+  const core = startCore(
+    path.join(here, 'core-process.js'),
+    { dataDir: app.getPath('userData'), resourcesDir, tool: { name: APP_NAME, version: app.getVersion() } },
+    nativeDialogs(() => mainWindow),
+    osKeychain,
+    (event, payload) => {
+      for (const w of BrowserWindow.getAllWindows()) w.webContents.send(event, payload);
+    },
   );
-  registerIpc(ipcMain, dispatch, (frame) => {
-    if (!frame) return false;
-    return BrowserWindow.getAllWindows().some((w) => w.webContents.mainFrame === frame) && isAppUrl(frame.url, devServerUrl);
-  });
+  registerIpc(ipcMain, core.dispatch, (frame) => isTrustedSender(frame, BrowserWindow.getAllWindows(), devServerUrl));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
-  app.on('will-quit', () => db.close());
+  app.on('will-quit', () => core.stop());
 });
 
 app.on('window-all-closed', () => {

@@ -1,4 +1,4 @@
-import type { App, Session, WebContents, WebPreferences } from 'electron';
+import type { App, BrowserWindow, Session, WebContents, WebFrameMain, WebPreferences } from 'electron';
 
 /**
  * The only web preferences Innsyn windows are created with, in the app and in tests alike.
@@ -30,6 +30,12 @@ export function isAppUrl(url: string, devServerUrl: string | undefined): boolean
   } catch {
     return false;
   }
+}
+
+/** IPC is answered only for the main frame of one of our own windows, showing our own page. */
+export function isTrustedSender(frame: WebFrameMain | null, windows: readonly BrowserWindow[], devServerUrl: string | undefined): boolean {
+  if (!frame) return false;
+  return windows.some((w) => w.webContents.mainFrame === frame) && isAppUrl(frame.url, devServerUrl);
 }
 
 /**

@@ -19,9 +19,9 @@ export interface Dialogs {
  * environment variables instead.
  */
 export interface Keychain {
-  available(): boolean;
-  encrypt(plain: string): Buffer;
-  decrypt(cipher: Buffer): string;
+  available(): Promise<boolean>;
+  encrypt(plain: string): Promise<Buffer>;
+  decrypt(cipher: Buffer): Promise<string>;
 }
 
 export interface HandlerDeps {

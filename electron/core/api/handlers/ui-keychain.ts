@@ -8,6 +8,7 @@ const FILE = 'keychain.json';
 
 /**
  * Source passwords, encrypted by the OS keychain (safeStorage) before they touch the disk.
+ * Async because in the app the core runs in a utility process and asks main to encrypt.
  * The file maps source id → base64 ciphertext; without the OS key it is useless.
  */
 export class SourcePasswords {
@@ -24,15 +25,15 @@ export class SourcePasswords {
     }
   }
 
-  store(sourceId: string, password: string): void {
-    const all = { ...this.read(), [sourceId]: this.keychain.encrypt(password).toString('base64') };
+  async store(sourceId: string, password: string): Promise<void> {
+    const all = { ...this.read(), [sourceId]: (await this.keychain.encrypt(password)).toString('base64') };
     const file = path.join(this.dataDir, FILE);
     writeFileSync(`${file}.tmp`, JSON.stringify(all), { mode: 0o600 });
     renameSync(`${file}.tmp`, file);
   }
 
   /** For the connectors: the password for a server source, or null when none is stored. */
-  get(sourceId: string): string | null {
+  async get(sourceId: string): Promise<string | null> {
     const blob = this.read()[sourceId];
     return blob ? this.keychain.decrypt(Buffer.from(blob, 'base64')) : null;
   }
@@ -42,7 +43,7 @@ export function uiKeychainHandlers(ctx: HandlerContext): Pick<Handlers, 'source:
   return {
     'source:setPassword': async ({ id, password }) => {
       const keychain = ctx.deps.keychain;
-      if (!keychain?.available()) {
+      if (!keychain || !(await keychain.available())) {
         throw new AppError(
           'FORBIDDEN',
           'This computer has no keychain Innsyn can use, so the password was not saved. Nothing was written to disk. Give the password in an environment variable instead (see the README).',
@@ -53,7 +54,7 @@ export function uiKeychainHandlers(ctx: HandlerContext): Pick<Handlers, 'source:
       if (!source || (source.kind !== 'postgres' && source.kind !== 'mysql')) {
         throw new AppError('NOT_FOUND', `There is no database source called "${id}".`);
       }
-      new SourcePasswords(ctx.deps.dataDir, keychain).store(id, password);
+      await new SourcePasswords(ctx.deps.dataDir, keychain).store(id, password);
       return { stored: true };
     },
   };
