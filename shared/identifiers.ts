@@ -39,7 +39,7 @@ export function phoneProblem(raw: string): IdentifierProblem | null {
 export function emailProblem(raw: string): IdentifierProblem | null {
   const value = raw.trim();
   if (value.length === 0) return 'empty';
-  return /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(value) && !value.includes('..') ? null : 'email';
+  return /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(value) ? null : 'email';
 }
 
 function nameProblem(raw: string): IdentifierProblem | null {

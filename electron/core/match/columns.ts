@@ -26,7 +26,9 @@ const put = (kind: ColumnKind, ...keys: string[]) => keys.forEach((k) => (exact[
 put('name', 'navn', 'fornavn', 'etternavn', 'mellomnavn', 'fulltnavn', 'fulltnavnet', 'kundenavn', 'kontaktperson',
   'kontakt', 'personnavn', 'visningsnavn', 'name', 'firstname', 'lastname', 'middlename', 'fullname', 'surname',
   'givenname', 'familyname', 'contactname', 'contact', 'displayname', 'customername', 'personname', 'fname', 'lname',
-  'forename', 'sender', 'recipient', 'avsender', 'mottaker', 'kunde', 'customer');
+  'forename', 'sender', 'recipient', 'avsender', 'mottaker', 'kunde', 'customer',
+  // Staff who wrote or handled a record: another person in the subject's row (Art. 15(4)).
+  'saksbehandler', 'forfatter', 'ansatt', 'selger', 'author', 'agent', 'createdby', 'opprettetav', 'employee', 'salesrep');
 put('email', 'epost', 'epostadresse', 'email', 'emailaddress', 'mail', 'mailadresse', 'emailadresse', 'eml');
 put('phone', 'telefon', 'telefonnummer', 'tlf', 'tlfnr', 'mobil', 'mobilnummer', 'mobiltelefon', 'mobilnr',
   'phone', 'phonenumber', 'mobile', 'mobilephone', 'cell', 'cellphone', 'homephone', 'workphone', 'fax', 'telefaks',
