@@ -24,16 +24,16 @@ export interface OutlookItem {
 }
 
 /** Headers that describe the MIME body, which is rebuilt, so the stored ones would lie. */
-const BODY_HEADERS = /^(content-[a-z-]+|mime-version)$/i;
+const BODY_HEADER = /^(content-[a-z-]+|mime-version)$/i;
 
-/** Unfolded "Name: value" pairs of a raw header block. */
-export function splitHeaderBlock(block: string): Array<{ key: string; value: string }> {
-  const out: Array<{ key: string; value: string }> = [];
-  for (const line of block.replace(/\r\n/g, '\n').split('\n')) {
-    if (/^[ \t]/.test(line) && out.length > 0) out[out.length - 1].value += `\r\n${line}`;
+/** A raw header block split into whole fields (first line plus continuation lines), CRLF-terminated. */
+export function splitHeaderFields(block: string): Array<{ name: string; raw: string }> {
+  const out: Array<{ name: string; raw: string }> = [];
+  for (const line of block.replace(/\r?\n/g, '\n').split('\n')) {
+    if (/^[ \t]/.test(line) && out.length > 0) out[out.length - 1].raw += `${line}\r\n`;
     else {
       const colon = line.indexOf(':');
-      if (colon > 0) out.push({ key: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() });
+      if (colon > 0) out.push({ name: line.slice(0, colon).trim().toLowerCase(), raw: `${line}\r\n` });
     }
   }
   return out;
@@ -42,20 +42,17 @@ export function splitHeaderBlock(block: string): Array<{ key: string; value: str
 const toAddress = (a: MailAddress): MimeNodeAddress => ({ name: a.name, address: a.address });
 
 /**
- * Writes an Outlook item as an RFC 5322 message with nodemailer's MIME composer. Original
- * delivery headers are kept verbatim (with the original From/To/Date when present); body
- * and attachments are re-encoded, and attached items become message/rfc822 parts.
+ * Writes an Outlook item as an RFC 5322 message. nodemailer's MIME composer builds the body
+ * and attachments (attached items become message/rfc822 parts) with headers from Outlook's
+ * properties; when Outlook kept the original delivery headers, those are put back verbatim
+ * in place of the rebuilt ones (except the Content-* headers, which describe the new body).
  */
 export async function composeEml(item: OutlookItem): Promise<Buffer> {
-  const original = item.transportHeaders ? splitHeaderBlock(item.transportHeaders) : [];
-  const has = new Set(original.map((h) => h.key.toLowerCase()));
-  const kept = original.filter((h) => !BODY_HEADERS.test(h.key));
   const mail: MailComposerOptions = {
     // Never let content in an Outlook item make the composer read a local file or a URL.
     disableFileAccess: true,
     disableUrlAccess: true,
     xMailer: false,
-    headers: kept.map((h) => ({ key: h.key, value: { prepared: true, value: h.value } })),
     text: item.text,
     html: item.html,
     attachments: [
@@ -73,16 +70,26 @@ export async function composeEml(item: OutlookItem): Promise<Buffer> {
         })),
       )),
     ],
+    ...(item.from && (item.from.address || item.from.name) ? { from: toAddress(item.from) } : {}),
+    ...(item.to.length > 0 ? { to: item.to.map(toAddress) } : {}),
+    ...(item.cc.length > 0 ? { cc: item.cc.map(toAddress) } : {}),
+    ...(item.bcc.length > 0 ? { bcc: item.bcc.map(toAddress) } : {}),
+    ...(item.subject ? { subject: item.subject } : {}),
+    ...(item.date ? { date: item.date } : {}),
+    ...(item.messageId ? { messageId: item.messageId } : {}),
   };
-  // Outlook's own properties fill in what the delivery headers lack (drafts, sent items).
-  if (!has.has('from') && item.from) mail.from = toAddress(item.from);
-  if (!has.has('to') && item.to.length > 0) mail.to = item.to.map(toAddress);
-  if (!has.has('cc') && item.cc.length > 0) mail.cc = item.cc.map(toAddress);
-  if (!has.has('bcc') && item.bcc.length > 0) mail.bcc = item.bcc.map(toAddress);
-  if (!has.has('subject') && item.subject) mail.subject = item.subject;
-  if (!has.has('date') && item.date) mail.date = item.date;
-  if (!has.has('message-id') && item.messageId) mail.messageId = item.messageId;
   const node = new MailComposer(mail).compile();
   node.keepBcc = true; // a Bcc the subject was on is part of their data
-  return node.build();
+  const built = await node.build();
+  const split = built.indexOf('\r\n\r\n');
+  const original = item.transportHeaders ? splitHeaderFields(item.transportHeaders).filter((f) => !BODY_HEADER.test(f.name)) : [];
+  const originalNames = new Set(original.map((f) => f.name));
+  // nodemailer invents a Date and a Message-ID when none is given; an export must not.
+  const invented = new Set([...(item.date ? [] : ['date']), ...(item.messageId ? [] : ['message-id'])]);
+  const rebuilt = splitHeaderFields(built.subarray(0, split).toString('latin1')).filter(
+    (f) => BODY_HEADER.test(f.name) || (!originalNames.has(f.name) && !invented.has(f.name)),
+  );
+  const head = Buffer.from(original.map((f) => f.raw).join(''), 'utf8');
+  const tail = Buffer.from(rebuilt.map((f) => f.raw).join(''), 'latin1');
+  return Buffer.concat([head, tail, built.subarray(split + 2)]);
 }

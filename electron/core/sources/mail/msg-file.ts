@@ -1,7 +1,14 @@
-import MsgReader, { type FieldsData } from '@kenjiuno/msgreader';
+import MsgReaderModule, { type FieldsData } from '@kenjiuno/msgreader';
 import { composeEml, type OutlookItem } from './compose-eml';
 import { mailLimits } from './mail-limits';
 import type { MailAddress } from './parse-message';
+
+/**
+ * msgreader is CommonJS with `exports.default`: under Node's ESM loader the default import is
+ * the whole module object, under a bundler it is the class. Accept both.
+ */
+const MsgReader: typeof MsgReaderModule =
+  (MsgReaderModule as unknown as { default?: typeof MsgReaderModule }).default ?? MsgReaderModule;
 
 /** Windows code page numbers (PidTagInternetCodepage) to WHATWG encoding labels. */
 export function codepageLabel(codepage: number | undefined): string {
@@ -29,7 +36,9 @@ function toDate(value: string | undefined): Date | undefined {
 /** Outlook keeps Exchange-internal (X.500) addresses for colleagues; the SMTP one is what people know. */
 function recipientAddress(r: FieldsData): MailAddress {
   const smtp = r.smtpAddress || (r.email && r.email.includes('@') ? r.email : '');
-  return { name: r.name ?? '', address: smtp || r.email || '' };
+  // Unresolved recipients typed by hand have only a display name, which is often the address.
+  const typed = !smtp && r.name && /^[^\s@<>]+@[^\s@<>]+$/.test(r.name) ? r.name : '';
+  return { name: typed ? '' : (r.name ?? ''), address: smtp || typed || r.email || '' };
 }
 
 /**
