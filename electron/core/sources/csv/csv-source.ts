@@ -1,133 +1,132 @@
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import type { Cell } from '../../../../shared/hit';
 import type { SourceConfig } from '../../../../shared/workspace';
 import type { PreparedSubject } from '../../match/prepare';
-import { SourceError, type ScanContext, type Source, type SourceRecord } from '../source';
-import { detectEncoding, type DetectedEncoding } from './encoding';
+import type { RelatedRecord, ScanContext, Source, SourceRecord } from '../source';
+import { followRelations, tupleKey, type FollowOptions } from '../tabular/follow-relations';
+import {
+  applyExclude,
+  linksToForeignKeys,
+  unknownExcludes,
+  type ForeignKey,
+  type TableSchema,
+} from '../tabular/table-schema';
+import { columnType } from './column-types';
+import { detectCsvFormat, listCsvTables, type CsvFormat, type CsvTable } from './format';
 import { headerNames } from './header';
-import { CsvReader } from './reader';
-import { sniffDelimiter } from './sniff';
+import { readTable } from './read-table';
+
+export { detectCsvFormat, listCsvTables, type CsvFormat, type CsvTable } from './format';
 
 type CsvConfig = Extract<SourceConfig, { kind: 'csv' }>;
 
-const SAMPLE_BYTES = 64 * 1024;
-
-export interface CsvTable {
-  name: string;
-  file: string;
-  size: number;
+export interface CsvModelTable extends CsvTable {
+  format: CsvFormat;
+  schema: TableSchema;
 }
 
-/** The tables of a CSV source: the file itself, or every `.csv` file in the folder. */
-export async function listCsvTables(sourcePath: string): Promise<CsvTable[]> {
-  let info;
-  try {
-    info = await stat(sourcePath);
-  } catch {
-    throw new SourceError(`The CSV path ${sourcePath} does not exist or cannot be read. Check the source's "path".`);
-  }
-  const files = info.isDirectory()
-    ? (await readdir(sourcePath, { withFileTypes: true }))
-        .filter((e) => e.isFile() && /\.(csv|tsv|txt)$/i.test(e.name))
-        .map((e) => path.join(sourcePath, e.name))
-        .sort()
-    : [sourcePath];
-  return Promise.all(
-    files.map(async (file) => ({
-      name: path.basename(file).replace(/\.(csv|tsv|txt)$/i, ''),
-      file,
-      size: (await stat(file)).size,
-    })),
-  );
+/** A CSV file or folder as tables, after `exclude`, with the links the workspace declares. */
+export interface CsvModel {
+  tables: CsvModelTable[];
+  foreignKeys: ForeignKey[];
 }
 
-export interface CsvFormat extends DetectedEncoding {
-  delimiter: string;
-}
-
-/** Reads the start of a file to find its encoding and delimiter. */
-export async function detectCsvFormat(file: string): Promise<CsvFormat> {
-  const handle = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, SAMPLE_BYTES, 0);
-    const sample = buf.subarray(0, bytesRead);
-    const enc = detectEncoding(sample);
-    const text = new TextDecoder(enc.encoding).decode(sample.subarray(enc.bomLength));
-    return { ...enc, delimiter: sniffDelimiter(text) };
-  } finally {
-    await handle.close();
-  }
-}
-
+/** A folder of CSV exports is one source with one table per file; `links` relate the tables. */
 export class CsvSource implements Source {
-  constructor(readonly config: CsvConfig) {}
+  private model: CsvModel | null = null;
+
+  constructor(
+    readonly config: CsvConfig,
+    private readonly follow: Pick<FollowOptions, 'maxDepth'> = {},
+  ) {}
+
+  async schema(problem: (message: string) => void = () => {}): Promise<CsvModel> {
+    if (this.model) return this.model;
+    const found: CsvModelTable[] = [];
+    for (const table of await listCsvTables(this.config.path)) {
+      const format = await detectCsvFormat(table.file, this.config.header);
+      found.push({ ...table, format, schema: tableSchema(table.name, format) });
+    }
+    const schemas = found.map((t) => t.schema);
+    for (const name of unknownExcludes(schemas, this.config.exclude)) {
+      problem(`"${name}" in exclude was not found among the CSV files and their headers; check the spelling.`);
+    }
+    const kept = applyExclude(schemas, this.config.exclude);
+    const tables = found.flatMap((t) => {
+      const schema = kept.find((k) => k.name === t.name);
+      return schema ? [{ ...t, schema }] : [];
+    });
+    this.model = { tables, foreignKeys: linksToForeignKeys(this.config.links, kept, problem) };
+    return this.model;
+  }
 
   async *scan(_subject: PreparedSubject, ctx: ScanContext): AsyncIterable<SourceRecord> {
-    const tables = await listCsvTables(this.config.path);
+    const { tables } = await this.schema(ctx.problem);
     const bytesTotal = tables.reduce((sum, t) => sum + t.size, 0);
     let bytesBefore = 0;
     let scanned = 0;
     for (const table of tables) {
-      let bytesInFile = 0;
-      for await (const rec of readTable(table, ctx, (b) => (bytesInFile = b))) {
-        scanned++;
-        if (scanned % 1000 === 0) ctx.onProgress({ scanned, bytesDone: bytesBefore + bytesInFile, bytesTotal });
-        yield rec;
+      if (table.format.binary) {
+        ctx.problem(`${table.name}: the file holds binary data, not text (is it a spreadsheet or archive renamed to .csv?); it was not searched.`);
+      } else {
+        let bytesInFile = 0;
+        const options = { signal: ctx.signal, problem: ctx.problem, onBytes: (b: number) => (bytesInFile = b), excludeColumns: this.excluded(table) };
+        for await (const rec of readTable(table, table.format, options)) {
+          scanned++;
+          if (scanned % 1000 === 0) ctx.onProgress({ scanned, bytesDone: bytesBefore + bytesInFile, bytesTotal });
+          yield rec;
+        }
       }
       bytesBefore += table.size;
       ctx.onProgress({ scanned, bytesDone: bytesBefore, bytesTotal });
     }
   }
 
+  /** Rows that refer to matched rows through the workspace's links, found by reading the child files. */
+  async *related(matched: readonly SourceRecord[], ctx: ScanContext): AsyncIterable<RelatedRecord> {
+    const { tables, foreignKeys } = await this.schema(() => undefined);
+    if (foreignKeys.length === 0) return;
+    const readChildren = async function* (table: CsvModelTable, exclude: Set<string>, columns: readonly string[], keys: readonly Cell[][]) {
+      const wanted = new Set(keys.map((k) => tupleKey(k)));
+      // Problems were already reported by the scan of the same file.
+      for await (const rec of readTable(table, table.format, { signal: ctx.signal, excludeColumns: exclude })) {
+        if (wanted.has(tupleKey(columns.map((c) => rec.fields[c])))) yield rec;
+      }
+    };
+    const finder = {
+      rowsWhere: (name: string, columns: readonly string[], keys: readonly Cell[][]): AsyncIterable<SourceRecord> => {
+        const table = tables.find((t) => t.name === name && !t.format.binary);
+        return table ? readChildren(table, this.excluded(table), columns, keys) : noRows();
+      },
+    };
+    yield* followRelations(matched, foreignKeys, finder, {
+      maxDepth: this.follow.maxDepth,
+      signal: ctx.signal,
+      depthLimitReached: (d) =>
+        ctx.problem(`related rows were followed ${d} steps from each hit; rows further away were not searched.`),
+    });
+  }
+
+  private excluded(table: CsvModelTable): Set<string> {
+    const out = new Set<string>();
+    for (const ref of this.config.exclude?.columns ?? []) {
+      if (ref.startsWith(`${table.name}.`)) out.add(ref.slice(table.name.length + 1));
+    }
+    return out;
+  }
+
   async close(): Promise<void> {}
 }
 
-const MAX_PROBLEMS_PER_TABLE = 20;
+async function* noRows(): AsyncIterable<SourceRecord> {}
 
-async function* readTable(
-  table: CsvTable,
-  ctx: ScanContext,
-  onBytes: (bytes: number) => void,
-): AsyncIterable<SourceRecord> {
-  if (table.size === 0) return;
-  const format = await detectCsvFormat(table.file);
-  const decoder = new TextDecoder(format.encoding);
-  const reader = new CsvReader(format.delimiter);
-  let header: string[] | null = null;
-  let record = 0;
-  let problems = 0;
-  const note = (msg: string) => {
-    problems++;
-    if (problems <= MAX_PROBLEMS_PER_TABLE) ctx.problem(`${table.name}: ${msg}`);
-    else if (problems === MAX_PROBLEMS_PER_TABLE + 1) ctx.problem(`${table.name}: more problems were found and not listed`);
+/** Columns from the header (or column_1, column_2, ...), typed by what the first rows hold. */
+function tableSchema(name: string, format: CsvFormat): TableSchema {
+  const [first = [], ...rest] = format.sample;
+  const names = format.header ? headerNames(first) : first.map((_, i) => `column_${i + 1}`);
+  const data = format.header ? rest : format.sample;
+  return {
+    name,
+    columns: names.map((n, i) => ({ name: n, type: columnType(data.map((r) => r[i] ?? '')) })),
+    primaryKey: [],
   };
-  let bytes = 0;
-  const stream = createReadStream(table.file, { start: format.bomLength, highWaterMark: 256 * 1024, signal: ctx.signal });
-  const toRecords = function* (rows: ReturnType<CsvReader['push']>): Generator<SourceRecord> {
-    for (const row of rows) {
-      if (row.problem) note(`line ${row.line}: ${row.problem}`);
-      if (header === null) {
-        header = headerNames(row.fields);
-        continue;
-      }
-      record++;
-      if (row.fields.length !== header.length) {
-        note(`line ${row.line}: ${row.fields.length} fields where the header has ${header.length}`);
-      }
-      const fields: Record<string, string> = {};
-      row.fields.forEach((value, i) => {
-        fields[header![i] ?? `column_${i + 1}`] = value;
-      });
-      yield { location: { table: table.name, record, line: row.line }, fields };
-    }
-  };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    bytes += chunk.length;
-    onBytes(bytes);
-    yield* toRecords(reader.push(decoder.decode(chunk, { stream: true })));
-  }
-  yield* toRecords(reader.push(decoder.decode()));
-  yield* toRecords(reader.end());
 }

@@ -34,9 +34,16 @@ export class CsvReader {
   private quotedCR = false;
   private problem: string | undefined;
 
-  constructor(delimiter: string) {
+  /** `firstLine`: the physical line the text starts on, when it does not start the file (the search fast path parses single records). */
+  constructor(delimiter: string, firstLine = 1) {
     if (delimiter.length !== 1) throw new Error('delimiter must be one character');
     this.delim = delimiter.charCodeAt(0);
+    this.line = this.rowLine = this.quoteLine = firstLine;
+  }
+
+  /** The physical line the reader has reached (1-based). */
+  get currentLine(): number {
+    return this.line;
   }
 
   /** Feeds decoded text; returns the rows completed by it. */

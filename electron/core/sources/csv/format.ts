@@ -1,0 +1,88 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { SourceError } from '../source';
+import { looksLikeHeader } from './column-types';
+import { CsvDecoder } from './decoder';
+import { detectEncoding, type DetectedEncoding } from './encoding';
+import { CsvReader } from './reader';
+import { sniffDelimiter } from './sniff';
+
+const SAMPLE_BYTES = 64 * 1024;
+const SAMPLE_ROWS = 50;
+
+export interface CsvTable {
+  name: string;
+  file: string;
+  size: number;
+}
+
+/** The tables of a CSV source: the file itself, or every .csv/.tsv/.txt file in the folder. */
+export async function listCsvTables(sourcePath: string): Promise<CsvTable[]> {
+  let info;
+  try {
+    info = await stat(sourcePath);
+  } catch {
+    throw new SourceError(`The CSV path ${sourcePath} does not exist or cannot be read. Check the source's "path".`);
+  }
+  const files = info.isDirectory()
+    ? (await readdir(sourcePath, { withFileTypes: true }))
+        .filter((e) => e.isFile() && /\.(csv|tsv|txt)$/i.test(e.name))
+        .map((e) => path.join(sourcePath, e.name))
+        .sort()
+    : [sourcePath];
+  return Promise.all(
+    files.map(async (file) => ({
+      name: path.basename(file).replace(/\.(csv|tsv|txt)$/i, ''),
+      file,
+      size: (await stat(file)).size,
+    })),
+  );
+}
+
+export interface CsvFormat extends DetectedEncoding {
+  delimiter: string;
+  /** Whether the first row names the columns (detected unless the workspace says). */
+  header: boolean;
+  /** The file holds binary data rather than text (a renamed spreadsheet or archive). */
+  binary: boolean;
+  /** The first rows as parsed, for header detection and the preview. */
+  sample: string[][];
+}
+
+/** Reads the start of a file to find its encoding, delimiter and whether it has a header. */
+export async function detectCsvFormat(file: string, header?: boolean): Promise<CsvFormat> {
+  const handle = await open(file, 'r');
+  let sample: Uint8Array;
+  try {
+    const buf = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, SAMPLE_BYTES, 0);
+    sample = buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const enc = detectEncoding(sample);
+  const text = new CsvDecoder(enc.encoding).decode(sample.subarray(enc.bomLength));
+  const binary = looksBinary(text);
+  const delimiter = sniffDelimiter(text);
+  const reader = new CsvReader(delimiter);
+  // The last row of the sample may be cut off, so it is left out.
+  const rows = reader.push(text).slice(0, SAMPLE_ROWS).map((r) => r.fields);
+  if (rows.length === 0 && sample.length < SAMPLE_BYTES) rows.push(...reader.end().map((r) => r.fields));
+  return { ...enc, delimiter, binary, header: header ?? looksLikeHeader(rows.slice(0, 20)), sample: rows };
+}
+
+/** More than one in a hundred characters is a control character that text never holds. */
+function looksBinary(text: string): boolean {
+  if (text.length === 0) return false;
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) control++;
+  }
+  return control / text.length > 0.01;
+}
+
+/** Control characters in a field (NUL, bell, ...): a sign of binary garbage in a text file. */
+export function hasControlCharacters(fields: readonly string[]): boolean {
+  return fields.some((f) => /[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(f));
+}

@@ -1,0 +1,83 @@
+import { createReadStream } from 'node:fs';
+import type { SourceRecord } from '../source';
+import { CsvDecoder } from './decoder';
+import { hasControlCharacters, type CsvFormat, type CsvTable } from './format';
+import { headerNames } from './header';
+import { CsvReader, type CsvRow } from './reader';
+
+export interface ReadOptions {
+  signal: AbortSignal;
+  /** Problems worth telling the DPO (malformed lines); left out when only following links. */
+  problem?: (message: string) => void;
+  onBytes?: (bytes: number) => void;
+  /** Columns (by header name) never to read into a record. */
+  excludeColumns?: ReadonlySet<string>;
+}
+
+const MAX_PROBLEMS_PER_TABLE = 20;
+
+/**
+ * Streams one CSV file as records. Memory stays flat whatever the file size: the file is
+ * read in 256 KiB chunks, and the reader holds only the row being parsed. Every record cites
+ * the physical line it starts on; malformed rows are still returned, with a problem.
+ */
+export async function* readTable(table: CsvTable, format: CsvFormat, options: ReadOptions): AsyncIterable<SourceRecord> {
+  if (table.size === 0) return;
+  const decoder = new CsvDecoder(format.encoding);
+  const reader = new CsvReader(format.delimiter);
+  const exclude = options.excludeColumns ?? new Set<string>();
+  let header: string[] | null = null;
+  let record = 0;
+  let problems = 0;
+  const note = (msg: string) => {
+    problems++;
+    if (problems <= MAX_PROBLEMS_PER_TABLE) options.problem?.(`${table.name}: ${msg}`);
+    else if (problems === MAX_PROBLEMS_PER_TABLE + 1) options.problem?.(`${table.name}: more problems were found and not listed`);
+  };
+  let width = 0;
+  const toRecords = function* (rows: CsvRow[]): Generator<SourceRecord> {
+    for (const row of rows) {
+      if (row.problem) note(`line ${row.line}: ${row.problem}`);
+      if (header === null) {
+        width = row.fields.length;
+        header = format.header ? headerNames(row.fields) : row.fields.map((_, i) => `column_${i + 1}`);
+        if (format.header) continue;
+      }
+      record++;
+      if (row.fields.length !== width) {
+        note(`line ${row.line}: ${row.fields.length} fields where the ${format.header ? 'header' : 'first row'} has ${width}`);
+      }
+      if (hasControlCharacters(row.fields)) note(`line ${row.line}: binary data (control characters) in the row; it was read as text`);
+      const fields: Record<string, string> = {};
+      row.fields.forEach((value, i) => {
+        const name = header![i] ?? `column_${i + 1}`;
+        if (!exclude.has(name)) fields[name] = value;
+      });
+      yield { location: { table: table.name, record, line: row.line }, fields };
+    }
+  };
+  let bytes = 0;
+  let switchNoted = false;
+  const noteSwitch = () => {
+    if (switchNoted || !decoder.switched) return;
+    switchNoted = true;
+    if (decoder.switched.mixed) {
+      note(
+        `the file mixes UTF-8 and Windows-1252: from byte ${decoder.switched.byte} on it was read as Windows-1252 ` +
+          `(around line ${reader.currentLine}). Check special letters (æ ø å) in the rows after that.`,
+      );
+    }
+  };
+  const stream = createReadStream(table.file, { start: format.bomLength, highWaterMark: 256 * 1024, signal: options.signal });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    options.onBytes?.(bytes);
+    const text = decoder.decode(chunk);
+    noteSwitch();
+    yield* toRecords(reader.push(text));
+  }
+  const rest = decoder.end();
+  noteSwitch();
+  yield* toRecords(reader.push(rest));
+  yield* toRecords(reader.end());
+}
