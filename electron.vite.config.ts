@@ -27,6 +27,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
+    // Relative asset URLs: the packaged app loads index.html from file://.
+    base: './',
     plugins: [react()],
     build: { rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } } },
   },
