@@ -36,9 +36,17 @@ describe('answer package contents', () => {
       expect(bytes.length, f.path).toBe(f.size);
       expect(sha256(bytes), f.path).toBe(f.sha256);
     }
-    for (const name of ['følgebrev.pdf', 'LES-MEG.txt', 'data/data.json', 'data/schema.json', 'data/data.xlsx']) {
-      expect(files.has(name), name).toBe(true);
-    }
+    // The letter and the guide come first, then the manifest, then everything else in name order.
+    expect([...files.keys()]).toEqual([
+      'følgebrev.pdf',
+      'LES-MEG.txt',
+      'manifest.json',
+      'data/data.json',
+      'data/data.xlsx',
+      'data/schema.json',
+      'mail/post/0001-Reklamasjon.eml',
+      expect.stringMatching(/^mail\/post\/0002-/),
+    ]);
     // Nothing but the package is left in the target folder: no staging folder, no partial file.
     expect(readdirSync(path.dirname(out))).toEqual(['svar.zip']);
 

@@ -6,6 +6,9 @@ import { createWriteStream, openAsBlob } from 'node:fs';
 import { once } from 'node:events';
 
 const ENCRYPTED_FORMAT = 'zip-encrypted';
+// One stat at a time: archiver otherwise adds files in the order their stats complete, and the
+// entry order (letter and guide first) should be the same in every package.
+const ARCHIVE_OPTIONS: archiver.ArchiverOptions = { zlib: { level: 6 }, statConcurrency: 1 };
 
 export interface ZipOptions {
   /** Every entry gets this timestamp, so entry metadata does not depend on staging order. */
@@ -22,13 +25,13 @@ export async function writeZip(target: string, entries: ReadonlyArray<{ name: st
   if (opts.password) {
     if (!archiver.isRegisteredFormat(ENCRYPTED_FORMAT)) archiver.registerFormat(ENCRYPTED_FORMAT, zipEncrypted);
     const options: archiver.ArchiverOptions & { encryptionMethod: 'aes256'; password: string } = {
-      zlib: { level: 6 },
+      ...ARCHIVE_OPTIONS,
       encryptionMethod: 'aes256',
       password: opts.password,
     };
     zip = archiver.create(ENCRYPTED_FORMAT, options);
   } else {
-    zip = archiver('zip', { zlib: { level: 6 } });
+    zip = archiver('zip', ARCHIVE_OPTIONS);
   }
   const onAbort = () => zip.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
