@@ -115,6 +115,17 @@ describe('column semantics and source hints', () => {
     expect(m.reasons[0]).toBe('body mentions name Åse Ødegård-Bakken (exact)');
   });
 
+  it('reads names in address headers without an address (Exchange X-To) as a display-name match', () => {
+    const kean = prepareSubject(subject({ names: ['Steven Kean'], emails: ['skean@enron.com'] }));
+    const m = matchRecord(
+      { fields: { from: 'jeff.dasovich@enron.com' }, text: [{ field: 'X-To', value: 'Kean, Steven J. </O=ENRON/OU=NA/CN=RECIPIENTS/CN=SKEAN>' }], kinds: { 'X-To': 'addressHeader' } },
+      kean,
+    )!;
+    expect(m.reasons[0]).toBe('X-To names name Steven Kean (surname-first)');
+    // Another participant's address is not "her e-mail differs": that needs the same person slot.
+    expect(m.namesake).toBe(false);
+  });
+
   it('does not read a company column as a person', () => {
     const nameOnly = prepareSubject(subject({ names: ['Åse Ødegård-Bakken'] }));
     expect(matchRecord({ fields: { Firmanavn: 'Åse Ødegård-Bakken' } }, nameOnly)).toBeNull();

@@ -76,6 +76,9 @@ describe('name normalisation (Norwegian spellings)', () => {
     const note = (value: string) => matchRecord({ fields: { Notat: value } }, ase);
     expect(note('Ringte Åse Ødegård-Bakken i dag')?.reasons[0]).toMatch(/^Notat mentions name/);
     expect(note('Kunde: ØDEGÅRD-BAKKEN, Åse')?.reasons[0]).toContain('surname-first');
+    // The match quotes the record as written, not the subject's spelling.
+    expect(note('Kunde: ØDEGÅRD-BAKKEN, Åse.')?.matches[0].value).toBe('ØDEGÅRD-BAKKEN, Åse');
+    expect(note('hilsen Aase Marit Oedegaard-Bakken')?.matches[0].value).toBe('Aase Marit Oedegaard-Bakken');
     expect(note('xÅse Ødegård-Bakken')).toBeNull();
     expect(note('møtte Ødegård-Bakken i går')).toBeNull();
   });

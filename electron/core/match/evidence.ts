@@ -4,7 +4,7 @@ import { columnKind, type ColumnKind } from './columns';
 import { digitsOnly, findDigitForms } from './digit-groups';
 import { findEmails, findOthersInText, maskId, roleAddress } from './identifiers-in-text';
 import { addressTokensOf, type PreparedSubject } from './prepare';
-import { describeHow, givenOnlyField, isPartial, nameInText, sharesNameWord, surnameOnlyField, wholeFieldName, wordsOf, type NameHow } from './names';
+import { describeHow, givenOnlyField, isPartial, nameInText, quoted, sharesNameWord, surnameOnlyField, wholeFieldName, wordsOf, type NameHow } from './names';
 
 type IdentifierKind = FieldMatch['kind'];
 
@@ -113,7 +113,8 @@ export function collectEvidence(values: readonly Value[], s: PreparedSubject): E
         } else if (!roleAddress(e.normalised)) {
           foreignEmails.push(e.normalised);
           ev.otherPeople++;
-          if (!inText && s.emails.size > 0) ev.differs.add('e-mail');
+          // In a row every e-mail is the row's person's; in a message each address is a different participant.
+          if (!inText && v.kind !== 'addressHeader' && s.emails.size > 0) ev.differs.add('e-mail');
         }
         if (e.displayName) headerName(v.field, e.displayName, mine !== undefined, s, ev);
       }
@@ -157,13 +158,14 @@ function nameReason(field: string, given: string, how: NameHow, verb: string): s
 }
 
 function fieldName(v: Value, s: PreparedSubject, ev: Evidence): void {
+  if (v.kind === 'addressHeader') return headerWithoutAddress(v, s, ev);
   if (v.kind !== 'name' && v.kind !== 'unknown' && v.kind !== 'text') return;
   if (v.kind === 'unknown' && !/\p{L}/u.test(v.value)) return;
   const words = wordsOf(v.value);
   for (const name of s.names) {
     if (v.kind === 'text') {
       const how = nameInText(words, name);
-      if (how) ev.names.push({ matches: [{ field: v.field, kind: 'name', value: name.given }], reason: nameReason(v.field, name.given, how, 'mentions'), where: 'text', partial: isPartial(how) });
+      if (how) ev.names.push({ matches: [{ field: v.field, kind: 'name', value: quoted(v.value, words, how, name.given) }], reason: nameReason(v.field, name.given, how, 'mentions'), where: 'text', partial: isPartial(how) });
       continue;
     }
     const how = wholeFieldName(words, name);
@@ -183,6 +185,21 @@ function headerName(field: string, display: string, addressIsMine: boolean, s: P
     if (!how) continue;
     if (!addressIsMine && s.emails.size > 0) ev.differs.add('e-mail');
     ev.names.push({ matches: [{ field, kind: 'name', value: display }], reason: nameReason(field, name.given, how, 'display name matched'), where: 'header', partial: isPartial(how) });
+    return;
+  }
+}
+
+/**
+ * Names in address headers that carry no usable address ("Kean, Steven J. </O=ENRON/…>" in
+ * an Exchange export's X-To): a display-name match, read like a list of names.
+ */
+function headerWithoutAddress(v: Value, s: PreparedSubject, ev: Evidence): void {
+  if (ev.names.some((n) => n.where === 'header' && n.matches[0]?.field === v.field)) return;
+  const words = wordsOf(v.value);
+  for (const name of s.names) {
+    const how = nameInText(words, name);
+    if (!how) continue;
+    ev.names.push({ matches: [{ field: v.field, kind: 'name', value: quoted(v.value, words, how, name.given) }], reason: nameReason(v.field, name.given, how, 'names'), where: 'header', partial: isPartial(how) });
     return;
   }
 }

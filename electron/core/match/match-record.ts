@@ -73,7 +73,7 @@ function decide(ev: Evidence): MatchResult {
     return result('medium', nameInColumn || ev.names.length > 0 ? 0.75 : 0.65, ['Mentioned in free text, not in a field that holds the identifier']);
   }
   if (ev.differs.size > 0 && nameInColumn) {
-    return result('low', 0.1, [`Name matches but ${differsText(ev)} differs: possibly a namesake, not treated as the subject`], true);
+    return result('low', 0.1, [`Name matches but ${differsText(ev)} ${ev.differs.size > 1 ? 'differ' : 'differs'}: possibly a namesake, not treated as the subject`], true);
   }
   const best = ev.names.find((n) => n.where === 'column' && !n.partial) ?? ev.names.find((n) => n.where !== 'text') ?? ev.names[0];
   if (ev.support.length > 0 && best.where !== 'text') {

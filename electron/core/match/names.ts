@@ -12,13 +12,15 @@ import { Fold } from './spelling';
 export interface Word {
   raw: string;
   low: string;
+  /** Offset in the text, so a mention can be quoted as written. */
+  at: number;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+|,/gu;
 
 export function wordsOf(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ raw: m[0], low: m[0].toLowerCase() });
+  for (const m of text.matchAll(WORD)) out.push({ raw: m[0], low: m[0].toLowerCase(), at: m.index });
   return out;
 }
 
@@ -30,6 +32,8 @@ export interface NameHow {
   caseDiffers: boolean;
   /** Words between given name and surname that the DPO did not give (a middle name). */
   extra: boolean;
+  /** For mentions in text: the words [from, to) that make up the name. */
+  span?: [number, number];
 }
 
 const noHow = (): NameHow => ({ fold: Fold.None, initial: false, surnameFirst: false, partialSurname: false, caseDiffers: false, extra: false });
@@ -153,15 +157,18 @@ export function nameInText(words: readonly Word[], name: PreparedName): NameHow 
     // Given name first: "Åse Ødegård-Bakken", "Å. Bakken", "Åse Marit Ødegård-Bakken".
     const how = noHow();
     if (name.first.length === 0) {
-      if (surnameAt(words, i, name, how) > 0 && !how.partialSurname) return how;
+      const end = surnameAt(words, i, name, how);
+      if (end > 0 && !how.partialSurname) return { ...how, span: [i, end] };
       continue;
     }
     if (same(words[i], name.first[0], how, /^\p{Lu}$/u.test(words[i].raw))) {
       let q = i + 1;
       for (let k = 1; k < name.first.length; k++) if (same(words[q], name.first[k], how, true)) q++;
-      if (surnameAt(words, q, name, how) > 0) return how;
+      const end = surnameAt(words, q, name, how);
+      if (end > 0) return { ...how, span: [i, end] };
       // One capitalised middle name the DPO did not give.
-      if (/^\p{Lu}/u.test(words[q]?.raw ?? '') && surnameAt(words, q + 1, name, how) > 0) return { ...how, extra: true };
+      const after = /^\p{Lu}/u.test(words[q]?.raw ?? '') ? surnameAt(words, q + 1, name, how) : -1;
+      if (after > 0) return { ...how, extra: true, span: [i, after] };
     }
     // Surname first: "Lay, Kenneth", "Ødegård-Bakken Åse".
     const back = noHow();
@@ -169,9 +176,17 @@ export function nameInText(words: readonly Word[], name: PreparedName): NameHow 
     let q = surnameAt(words, i, name, back);
     if (q < 0) continue;
     if (words[q]?.low === ',') q++;
-    if (same(words[q], name.first[0], back, /^\p{Lu}$/u.test(words[q]?.raw ?? ''))) return back;
+    if (same(words[q], name.first[0], back, /^\p{Lu}$/u.test(words[q]?.raw ?? ''))) return { ...back, span: [i, q + 1] };
   }
   return null;
+}
+
+/** The mention as written in the text ("ØDEGÅRD-BAKKEN, Åse"). */
+export function quoted(text: string, words: readonly Word[], how: NameHow, fallback: string): string {
+  if (!how.span) return fallback;
+  const [from, to] = how.span;
+  const last = words[to - 1];
+  return text.slice(words[from].at, last.at + last.raw.length);
 }
 
 /** True when a word of the field is one of the subject's name words (in any spelling). */
