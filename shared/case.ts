@@ -71,9 +71,18 @@ export const CaseSummarySchema = CaseSchema.pick({ ref: true, types: true, chann
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
+/**
+ * Why a hit is left out: not about the person at all (a namesake), another person's data
+ * (Art. 15(4), mentioned in the cover letter), or another legal exemption.
+ */
+export const ExclusionGroundSchema = z.enum(['not-subject', 'third-party', 'exempt']);
+export type ExclusionGround = z.infer<typeof ExclusionGroundSchema>;
+
 export const DecisionSchema = z.object({
   hitId: z.string(),
   include: z.boolean(),
+  /** Set for every exclusion. */
+  ground: ExclusionGroundSchema.nullable(),
   reason: z.string().trim().min(1),
   at: z.string(),
 });
@@ -159,3 +168,44 @@ export const NewCaseSchema = z
   })
   .strict();
 export type NewCase = z.input<typeof NewCaseSchema>;
+
+export const CaseListFilterSchema = z.enum(['all', 'open', 'due-soon', 'overdue']);
+
+export const SettingsSchema = z.object({
+  /** Days the record copies of a closed case are kept before they are deleted (Art. 5(1)(e)). */
+  retentionDays: z.number().int().min(0).max(3650),
+});
+export type SettingsShape = z.infer<typeof SettingsSchema>;
+
+const Ref = z.object({ ref: CaseRefSchema });
+
+/** Inputs of the case:* contract methods (see shared/contract.ts). */
+export const CaseInputs = {
+  list: z.object({ filter: CaseListFilterSchema.default('all'), dueSoonDays: z.number().int().min(0).max(365).optional() }).strict(),
+  ref: Ref.strict(),
+  requestIdentity: Ref.extend({ note: z.string().optional() }).strict(),
+  verify: Ref.extend({ method: z.string().trim().min(1), by: z.string().trim().min(1), date: CalendarDateSchema.optional(), note: z.string().optional() }).strict(),
+  extend: Ref.extend({ reason: z.string().trim().min(1), notified: CalendarDateSchema.nullable() }).strict(),
+  reject: Ref.extend({ reason: z.string().trim().min(1) }).strict(),
+  note: Ref.extend({ text: z.string().trim().min(1) }).strict(),
+  search: Ref.extend({ sources: z.array(z.string()).optional() }).strict(),
+  review: Ref.extend({ hitId: z.string().min(1), include: z.boolean(), reason: z.string().trim().min(1), ground: ExclusionGroundSchema.optional() }).strict(),
+  redact: Ref.extend({
+    hitId: z.string().min(1),
+    field: z.string().min(1),
+    span: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).nullable().optional(),
+    mode: z.enum(['remove', 'mask']).optional(),
+    reason: z.string().trim().min(1),
+  }).strict(),
+  unredact: Ref.extend({ redactionId: z.number().int().positive() }).strict(),
+  export: Ref.extend({ lang: z.enum(['nb', 'en']), minConfidence: z.enum(['high', 'medium', 'low']) }).strict(),
+} as const;
+
+export const CaseAuditSchema = z.object({ entries: z.array(AuditEntrySchema), verification: AuditVerificationSchema });
+export const CaseExportResultSchema = z.object({
+  path: z.string().nullable(),
+  files: z.number().int().nonnegative(),
+  verified: z.boolean(),
+  /** SHA-256 of the ZIP, as recorded in the audit trail. */
+  sha256: z.string().nullable(),
+});

@@ -3,6 +3,17 @@ import { SubjectSchema } from './subject';
 import { ConfidenceSchema } from './hit';
 import { ControllerSchema, LinkSchema, ProcessingSchema, WorkspaceSchema } from './workspace';
 import { SearchProgressSchema, SearchResultSchema } from './search';
+import {
+  CalendarDateSchema,
+  CaseAuditSchema,
+  CaseDetailSchema,
+  CaseExportResultSchema,
+  CaseInputs,
+  CaseSchema,
+  CaseSummarySchema,
+  NewCaseSchema,
+  SettingsSchema,
+} from './case';
 
 /**
  * Every method the renderer may call, and every event it may hear. Channel names are
@@ -100,6 +111,34 @@ export const contract = {
     z.object({ controller: ControllerSchema.optional(), defaultLanguage: LanguageSchema.optional() }).strict(),
     z.object({ controller: ControllerSchema.nullable(), defaultLanguage: LanguageSchema }),
   ),
+
+  // ---- Case register (issue #7); handlers in electron/core/api/handlers/case.ts ----
+  /** Cases soonest deadline first; "due-soon" and "overdue" hold open cases only. */
+  'case:list': method(CaseInputs.list, z.object({ today: CalendarDateSchema, cases: z.array(CaseSummarySchema) })),
+  'case:get': method(CaseInputs.ref, CaseDetailSchema),
+  /** Registers a request; the deadline is computed (one month, moved to a working day). */
+  'case:create': method(NewCaseSchema, CaseSchema),
+  /** Art. 12(6): more information asked for; status "verifying-identity". */
+  'case:requestIdentity': method(CaseInputs.requestIdentity, CaseSchema),
+  'case:verify': method(CaseInputs.verify, CaseSchema),
+  /** Art. 12(3): three months from receipt; `warning` when not notified within the first month. */
+  'case:extend': method(CaseInputs.extend, CaseSchema),
+  'case:reject': method(CaseInputs.reject, CaseSchema),
+  'case:close': method(CaseInputs.ref, CaseSchema),
+  'case:note': method(CaseInputs.note, CaseSchema),
+  /** Searches for the case's person and stores the hits with the case; progress as search:progress. */
+  'case:search': method(CaseInputs.search, z.object({ runId: z.string(), detail: CaseDetailSchema })),
+  'case:review': method(CaseInputs.review, CaseDetailSchema),
+  'case:redact': method(CaseInputs.redact, CaseDetailSchema),
+  'case:unredact': method(CaseInputs.unredact, CaseDetailSchema),
+  /** Main shows a save dialog and exports the stored, reviewed hits (not a fresh search). */
+  'case:export': method(CaseInputs.export, CaseExportResultSchema),
+  /** The audit trail and the result of recomputing its hash chain. */
+  'case:audit': method(CaseInputs.ref, CaseAuditSchema),
+  /** Main shows a save dialog and writes the internal accountability report (XLSX). */
+  'case:report': method(CaseInputs.ref, z.object({ path: z.string().nullable(), chainOk: z.boolean() })),
+  'settings:get': method(Empty, SettingsSchema),
+  'settings:set': method(SettingsSchema.partial().strict(), SettingsSchema),
 } as const;
 
 export const events = {

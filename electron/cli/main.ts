@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../../shared/errors';
 import { defaultDataDir } from '../core/store/data-dir';
+import { registerCase } from './commands/case';
 import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerSearch } from './commands/search';
+import { registerSettings } from './commands/settings';
 import { registerWorkspace } from './commands/workspace';
 import { tool } from './context';
 import { EXIT, exitCodeFor } from './exit-codes';
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerExport(program, dataDir);
   registerDemo(program);
   registerWorkspace(program, dataDir);
+  registerCase(program, dataDir);
+  registerSettings(program, dataDir);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { SearchResult } from '../../shared/search';
+import type { Subject } from '../../shared/subject';
 import type { SourceConfig } from '../../shared/workspace';
 import { runSearch } from '../core/search/run-search';
 import { openStore } from '../core/store/store';
@@ -44,8 +45,8 @@ export function chooseSources(ws: LoadedWorkspace, ids: readonly string[] | unde
   return ws.sources.filter((s) => ids.includes(s.id));
 }
 
-export async function runCliSearch(opts: SubjectOptions, dataDir: string): Promise<CliSearch> {
-  const subject = subjectFrom(opts);
+/** `subject` is given when the identifiers come from elsewhere (a case), not only the options. */
+export async function runCliSearch(opts: SubjectOptions, dataDir: string, subject: Subject = subjectFrom(opts)): Promise<CliSearch> {
   const workspace = await loadCliWorkspace(opts.workspace, dataDir);
   const sources = chooseSources(workspace, opts.source);
   const controller = new AbortController();

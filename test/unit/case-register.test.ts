@@ -91,8 +91,8 @@ describe('review and retention', () => {
     const { ref } = reg.create({ subject, channel: 'email', received: '2026-03-03' });
     reg.verify(ref, { method: 'known address', by: 'DPO' });
     recordSearch(reg, ref, result([hit('crm:1', { name: 'Kari Nordmann', note: 'ok' }), hit('crm:2', { name: 'Kari Nordmann', note: 'x' })]), []);
-    decide(reg, ref, 'crm:1', true, 'confirmed by e-mail');
-    decide(reg, ref, 'crm:2', false, 'namesake');
+    decide(reg, ref, 'crm:1', { include: true, reason: 'confirmed by e-mail' });
+    decide(reg, ref, 'crm:2', { include: false, reason: 'namesake' });
     const again = recordSearch(reg, ref, result([hit('crm:1', { name: 'Kari Nordmann', note: 'ok' }), hit('crm:2', { name: 'Kari Nordmann', note: 'changed' })]), []);
     expect(again.hits.map((h) => [h.hitId, h.decision?.reason ?? null])).toEqual([
       ['crm:1', 'confirmed by e-mail'],
@@ -148,5 +148,16 @@ describe('review and retention', () => {
     expect(reg.settings.retentionDays()).toBe(30);
     expect(() => reg.settings.set('retentionDays', '-1')).toThrow(/0 to 3650/);
     expect(() => reg.settings.set('colour', 'red')).toThrow(/Unknown setting/);
+  });
+});
+
+describe('the ground for leaving a hit out', () => {
+  it('reads the usual reasons and asks for the ground otherwise', async () => {
+    const { exclusionGround } = await import('../../electron/core/cases/exclusion-ground');
+    expect(exclusionGround('namesake')).toBe('not-subject');
+    expect(exclusionGround('third-party data')).toBe('third-party');
+    expect(exclusionGround('legal exemption')).toBe('exempt');
+    expect(exclusionGround('looks odd', 'exempt')).toBe('exempt');
+    expect(() => exclusionGround('looks odd')).toThrow(/--ground/);
   });
 });

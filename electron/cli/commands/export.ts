@@ -7,6 +7,7 @@ import { readPasswordFile, readReviewFile } from '../../core/package/package-inp
 import { resourcesDir, tool } from '../context';
 import { EXIT } from '../exit-codes';
 import { runCliSearch } from '../run-subject-search';
+import { exportForCase } from './case-search';
 import { addSubjectOptions, minConfidenceOption, type SubjectOptions } from '../subject-options';
 
 interface ExportOptions extends SubjectOptions {
@@ -29,11 +30,18 @@ export function registerExport(program: Command, dataDir: () => string): void {
     .option('--password-file <file>', 'file holding the passphrase for --encrypt')
     .option('--review <file.json>', 'reviewer decisions and redactions to apply (see electron/core/package/review.ts)')
     .option('--json', 'print a JSON summary on stdout')
-    .action(async (opts: ExportOptions) => {
+    .option('--case <ref>', 'export the hits stored and reviewed in this case, applying its decisions and redactions')
+    .action(async (opts: ExportOptions & { case?: string }) => {
       if (opts.encrypt && !opts.passwordFile) {
         throw new AppError('INVALID_INPUT', '--encrypt needs --password-file FILE (a file holding the passphrase). Nothing was written.');
       }
       const password = opts.encrypt && opts.passwordFile ? await readPasswordFile(opts.passwordFile) : undefined;
+      if (opts.case) {
+        const built = await exportForCase({ ...opts, case: opts.case }, dataDir(), password);
+        printSummary(built, opts.json ?? false);
+        process.exitCode = built.manifest.complete ? EXIT.ok : EXIT.incomplete;
+        return;
+      }
       const review = opts.review ? await readReviewFile(opts.review) : undefined;
       const { workspace, sources, result } = await runCliSearch(opts, dataDir());
       const controller = new AbortController();

@@ -2,13 +2,15 @@ import type { Command } from 'commander';
 import type { SearchResult } from '../../../shared/search';
 import { EXIT } from '../exit-codes';
 import { runCliSearch } from '../run-subject-search';
+import { searchForCase } from './case-search';
 import { addSubjectOptions, type SubjectOptions } from '../subject-options';
 
 export function registerSearch(program: Command, dataDir: () => string): void {
   addSubjectOptions(program.command('search').description('search the workspace’s sources for one person'))
     .option('--json', 'print only the result as JSON on stdout')
-    .action(async (opts: SubjectOptions & { json?: boolean }) => {
-      const { result } = await runCliSearch(opts, dataDir());
+    .option('--case <ref>', 'search for the person in this case and store the hits with it for review')
+    .action(async (opts: SubjectOptions & { json?: boolean; case?: string }) => {
+      const { result } = opts.case ? await searchForCase(opts.case, opts, dataDir()) : await runCliSearch(opts, dataDir());
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
       process.exitCode = result.sources.some((s) => s.status === 'error') ? EXIT.incomplete : EXIT.ok;
     });

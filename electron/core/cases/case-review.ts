@@ -1,11 +1,12 @@
 import { HitSchema, type Hit } from '../../../shared/hit';
-import type { CaseDetail, CaseHit, Redaction } from '../../../shared/case';
+import type { CaseDetail, CaseHit, ExclusionGround, Redaction } from '../../../shared/case';
 import { AppError } from '../../../shared/errors';
 import type { SearchResult } from '../../../shared/search';
 import type { SourceConfig } from '../../../shared/workspace';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { CaseRegister } from './case-register';
 import { assertMove } from './case-status';
+import { exclusionGround } from './exclusion-ground';
 import type { CaseRow } from './case-store';
 
 /**
@@ -86,12 +87,18 @@ function reviewableHit(reg: CaseRegister, row: CaseRow, hitId: string): Hit {
 }
 
 /** Include or leave out one hit, with a reason (e.g. "namesake", "third-party data"). */
-export function decide(reg: CaseRegister, ref: string, hitId: string, include: boolean, reason: string): CaseDetail {
+export function decide(
+  reg: CaseRegister,
+  ref: string,
+  hitId: string,
+  d: { include: boolean; reason: string; ground?: ExclusionGround | null },
+): CaseDetail {
   const row = reg.row(ref);
   const hit = reviewableHit(reg, row, hitId);
+  const ground = d.include ? null : exclusionGround(d.reason, d.ground);
   reg.record(row, 'decision', () => {
-    reg.store.putDecision(row.id, { hitId, include, reason, at: reg.clock.now().toISOString() });
-    return { value: null, data: { hitId, source: hit.source, include, reason } };
+    reg.store.putDecision(row.id, { hitId, include: d.include, ground, reason: d.reason, at: reg.clock.now().toISOString() });
+    return { value: null, data: { hitId, source: hit.source, include: d.include, ground, reason: d.reason } };
   });
   return caseDetail(reg, ref);
 }
@@ -119,7 +126,8 @@ export function redact(reg: CaseRegister, ref: string, req: RedactionRequest): {
       throw new AppError('INVALID_INPUT', `The span ${span[0]}:${span[1]} does not fit inside field "${req.field}" (${length} characters); give START:END with START < END ≤ ${length}.`);
     }
   }
-  const mode = req.mode ?? 'mask';
+  // A span is always masked: the marker shows the reader that something was taken out there.
+  const mode = span ? 'mask' : (req.mode ?? 'mask');
   const at = reg.clock.now().toISOString();
   const id = reg.record(row, 'redaction', () => {
     const id = reg.store.putRedaction(row.id, { hitId: req.hitId, field: req.field, span, mode, reason: req.reason, at });

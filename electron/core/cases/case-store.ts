@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Case, CaseStatus, Channel, Decision, IdentityVerification, Redaction, RequestType } from '../../../shared/case';
+import type { Case, CaseStatus, Channel, Decision, ExclusionGround, IdentityVerification, Redaction, RequestType } from '../../../shared/case';
 import type { SourceResult } from '../../../shared/hit';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
@@ -80,11 +80,12 @@ export class CaseStore {
            snapshot_json = excluded.snapshot_json, snapshot_hash = excluded.snapshot_hash`,
       ),
       purgeSnapshots: db.prepare('UPDATE case_hit SET snapshot_json = NULL WHERE case_id = ? AND snapshot_json IS NOT NULL'),
-      decisions: db.prepare('SELECT hit_id, include, reason, at FROM case_decision WHERE case_id = ?'),
+      decisions: db.prepare('SELECT hit_id, include, ground, reason, at FROM case_decision WHERE case_id = ?'),
       deleteDecision: db.prepare('DELETE FROM case_decision WHERE case_id = ? AND hit_id = ?'),
       putDecision: db.prepare(
-        `INSERT INTO case_decision (case_id, hit_id, include, reason, at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(case_id, hit_id) DO UPDATE SET include = excluded.include, reason = excluded.reason, at = excluded.at`,
+        `INSERT INTO case_decision (case_id, hit_id, include, ground, reason, at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(case_id, hit_id) DO UPDATE SET include = excluded.include, ground = excluded.ground,
+           reason = excluded.reason, at = excluded.at`,
       ),
       redactions: db.prepare(
         'SELECT id, hit_id, field, span_start, span_end, mode, reason, at FROM case_redaction WHERE case_id = ? ORDER BY id',
@@ -181,15 +182,17 @@ export class CaseStore {
   }
 
   decisions(id: number): Decision[] {
-    return (this.s.decisions.all(id) as Array<{ hit_id: string; include: number; reason: string; at: string }>).map((r) => ({
+    type Row = { hit_id: string; include: number; ground: ExclusionGround | null; reason: string; at: string };
+    return (this.s.decisions.all(id) as Row[]).map((r) => ({
       hitId: r.hit_id,
       include: r.include === 1,
+      ground: r.ground,
       reason: r.reason,
       at: r.at,
     }));
   }
   putDecision(id: number, d: Decision): void {
-    this.s.putDecision.run(id, d.hitId, d.include ? 1 : 0, d.reason, d.at);
+    this.s.putDecision.run(id, d.hitId, d.include ? 1 : 0, d.ground, d.reason, d.at);
   }
   deleteDecision(id: number, hitId: string): void {
     this.s.deleteDecision.run(id, hitId);

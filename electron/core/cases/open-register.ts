@@ -12,11 +12,11 @@ export interface OpenRegister {
 }
 
 /** Opens the case register in `dataDir` and applies the retention rule before anything else. */
-export function openCaseRegister(dataDir: string, clock: Clock = systemClock): OpenRegister {
+export function openCaseRegister(dataDir: string, clock: Clock = systemClock, purge = true): OpenRegister {
   const db = openStore(dataDir);
   try {
     const register = new CaseRegister(db, clock);
-    const purged = purgeExpired(register);
+    const purged = purge ? purgeExpired(register) : [];
     return { db, register, purged, close: () => db.close() };
   } catch (err) {
     db.close();

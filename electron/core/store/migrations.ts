@@ -132,4 +132,13 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'exclusion ground',
+    up(db) {
+      // Why a hit was left out decides what the cover letter says: a namesake withholds
+      // nothing from the person, third-party data must be mentioned (Art. 15(4)).
+      db.exec(`ALTER TABLE case_decision ADD COLUMN ground TEXT`);
+    },
+  },
 ];

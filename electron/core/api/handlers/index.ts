@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatch';
 import { appHandlers } from './app';
+import { caseHandlers } from './case';
 import { HandlerContext, type HandlerDeps } from './context';
 import { exportHandlers } from './export';
 import { searchHandlers } from './search';
@@ -21,5 +22,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...uiWorkspaceHandlers(ctx),
     ...uiKeychainHandlers(ctx),
     ...uiPreferenceHandlers(ctx),
+    ...caseHandlers(ctx),
   };
 }

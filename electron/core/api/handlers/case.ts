@@ -1,0 +1,100 @@
+import { AppError } from '../../../../shared/errors';
+import { writeAccountabilityReport } from '../../cases/accountability-report';
+import { CaseRegister } from '../../cases/case-register';
+import { caseDetail, decide, recordSearch, redact, removeRedaction } from '../../cases/case-review';
+import { assertMove } from '../../cases/case-status';
+import { exportCase } from '../../cases/export-case';
+import { purgeExpired } from '../../cases/retention';
+import type { Handlers } from '../dispatch';
+import type { HandlerContext } from './context';
+import { searchHandlers } from './search';
+
+type CaseMethods =
+  | 'case:list'
+  | 'case:get'
+  | 'case:create'
+  | 'case:requestIdentity'
+  | 'case:verify'
+  | 'case:extend'
+  | 'case:reject'
+  | 'case:close'
+  | 'case:note'
+  | 'case:search'
+  | 'case:review'
+  | 'case:redact'
+  | 'case:unredact'
+  | 'case:export'
+  | 'case:audit'
+  | 'case:report'
+  | 'settings:get'
+  | 'settings:set';
+
+/**
+ * The case register over the contract. The retention rule runs on the first case call of
+ * each day, so a desktop app left open for weeks still deletes expired record copies.
+ */
+export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
+  const reg = new CaseRegister(ctx.deps.db);
+  let purgedOn = '';
+  const register = () => {
+    if (purgedOn !== reg.today()) {
+      purgeExpired(reg);
+      purgedOn = reg.today();
+    }
+    return reg;
+  };
+  const runSearch = searchHandlers(ctx)['search:run'];
+
+  return {
+    'case:list': async ({ filter, dueSoonDays }) => ({ today: register().today(), cases: register().list(filter, dueSoonDays) }),
+    'case:get': async ({ ref }) => caseDetail(register(), ref),
+    'case:create': async (input) => register().create(input),
+    'case:requestIdentity': async ({ ref, note }) => register().requestIdentity(ref, note),
+    'case:verify': async ({ ref, ...v }) => register().verify(ref, v),
+    'case:extend': async ({ ref, reason, notified }) => register().extend(ref, reason, notified),
+    'case:reject': async ({ ref, reason }) => register().reject(ref, reason),
+    'case:close': async ({ ref }) => register().close(ref),
+    'case:note': async ({ ref, text }) => register().addNote(ref, text),
+
+    'case:search': async ({ ref, sources }) => {
+      const row = register().row(ref);
+      // Refuse before scanning: a search that cannot be stored with the case is wasted work.
+      assertMove(ref, row.status, 'reviewing');
+      const { runId, result } = await runSearch({ subject: row.subject, sources });
+      const run = ctx.run(runId);
+      return { runId, detail: recordSearch(register(), ref, result, run?.sources ?? []) };
+    },
+    'case:review': async ({ ref, hitId, include, reason, ground }) => decide(register(), ref, hitId, { include, reason, ground }),
+    'case:redact': async ({ ref, ...r }) => redact(register(), ref, r).detail,
+    'case:unredact': async ({ ref, redactionId }) => removeRedaction(register(), ref, redactionId),
+
+    'case:export': async ({ ref, lang, minConfidence }) => {
+      const ws = ctx.workspaces.get();
+      if (!ws) throw new AppError('NOT_FOUND', 'There is no workspace yet. Import a workspace file first.');
+      register().row(ref);
+      const out = await ctx.deps.dialogs.savePackage(lang === 'nb' ? `innsyn-${ref}.zip` : `access-request-${ref}.zip`);
+      if (!out) return { path: null, files: 0, verified: false, sha256: null };
+      const built = await exportCase(register(), ref, {
+        outFile: out,
+        controller: ws.controller,
+        lang,
+        minConfidence,
+        resourcesDir: ctx.deps.resourcesDir,
+        tool: ctx.deps.tool,
+      });
+      return { path: built.file, files: built.manifest.files.length + 1, verified: built.verified, sha256: built.sha256 };
+    },
+    'case:audit': async ({ ref }) => ({ entries: register().auditEntries(ref), verification: register().verifyAudit(ref) }),
+    'case:report': async ({ ref }) => {
+      register().row(ref);
+      const out = await ctx.deps.dialogs.savePackage(`${ref}-accountability.xlsx`);
+      if (!out) return { path: null, chainOk: register().verifyAudit(ref).ok };
+      const written = await writeAccountabilityReport(register(), ref, out);
+      return { path: written.file, chainOk: written.chainOk };
+    },
+
+    'settings:get': async () => register().settings.all(),
+    'settings:set': async ({ retentionDays }) =>
+      retentionDays === undefined ? register().settings.all() : register().settings.set('retentionDays', String(retentionDays)),
+  };
+}

@@ -1,0 +1,70 @@
+import type { Language } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { Confidence } from '../../../shared/hit';
+import type { Controller } from '../../../shared/workspace';
+import { buildPackage, type BuiltPackage } from '../package/build-package';
+import { hashFile } from '../package/manifest';
+import type { CaseRegister } from './case-register';
+import { caseDetail } from './case-review';
+import { assertMove } from './case-status';
+import { packageReviewFor } from './package-review';
+
+export interface CaseExportInput {
+  outFile: string;
+  controller: Controller;
+  lang: Language;
+  minConfidence: Confidence;
+  allowIncomplete?: boolean;
+  /** AES-256 passphrase for the ZIP, as in a plain export. */
+  password?: string;
+  signal?: AbortSignal;
+  resourcesDir: string;
+  tool: { name: string; version: string };
+}
+
+export interface CaseExport extends BuiltPackage {
+  sha256: string;
+}
+
+/**
+ * Writes the answer from the hits stored with the case, not from a fresh search: what the
+ * DPO reviewed is exactly what is sent. The export is recorded with the ZIP's SHA-256 and
+ * its manifest, which stay in the audit trail after the records are purged.
+ */
+export async function exportCase(reg: CaseRegister, ref: string, input: CaseExportInput): Promise<CaseExport> {
+  const row = reg.row(ref);
+  assertMove(ref, row.status, 'answered');
+  const detail = caseDetail(reg, ref);
+  const search = reg.store.search(row.id);
+  if (!search) throw new AppError('INVALID_INPUT', `Case ${ref} has not been searched yet. Run "innsyn search --case ${ref}" first.`);
+  if (row.purgedOn) throw new AppError('INVALID_INPUT', `The records of case ${ref} were deleted under the retention rule on ${row.purgedOn}; it cannot be exported again.`);
+  const hits = detail.hits.flatMap((h) => (h.hit ? [h.hit] : []));
+  const built = await buildPackage({
+    outFile: input.outFile,
+    result: { subject: search.subject, sources: search.sources, hits },
+    sources: search.configs,
+    controller: input.controller,
+    lang: input.lang,
+    minConfidence: input.minConfidence,
+    caseRef: ref,
+    allowIncomplete: input.allowIncomplete,
+    review: packageReviewFor(detail),
+    password: input.password,
+    signal: input.signal,
+    resourcesDir: input.resourcesDir,
+    tool: input.tool,
+    now: reg.clock.now(),
+  });
+  const { sha256, size } = await hashFile(built.file);
+  const undecided = detail.hits.filter((h) => !h.decision).length;
+  reg.record(reg.row(ref), 'export', () => {
+    reg.store.setAnswered(row.id, reg.today());
+    return {
+      value: null,
+      // The manifest is kept here because Art. 5(2) asks what was sent, and the records
+      // themselves are deleted later (retention); the file name only, not the folder.
+      data: { file: built.file.split(/[\\/]/).pop() ?? built.file, sha256, size, undecided, manifest: built.manifest },
+    };
+  });
+  return { ...built, sha256 };
+}

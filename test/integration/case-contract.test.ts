@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/core/api/dispatch';
+import { createHandlers } from '../../electron/core/api/handlers/index';
+import { addDays, formatDate, parseDate, todayIn } from '../../electron/core/cases/calendar-date';
+import { openStore } from '../../electron/core/store/store';
+import type { CaseDetail } from '../../shared/case';
+import { projectRoot } from '../helpers/corpora';
+import { tempDir } from '../helpers/temp';
+
+/** The case methods as the renderer calls them: through the dispatcher, validated by the contract. */
+function session() {
+  const dataDir = tempDir();
+  const out = tempDir();
+  const db = openStore(dataDir);
+  const saved: string[] = [];
+  const handlers = createHandlers({
+    db,
+    dataDir,
+    resourcesDir: path.join(projectRoot, 'resources'),
+    tool: { name: 'Innsyn', version: 'test' },
+    dialogs: {
+      openWorkspace: async () => path.join(projectRoot, 'resources', 'demo', 'workspace.json'),
+      savePackage: async (name) => {
+        const file = path.join(out, name);
+        saved.push(file);
+        return file;
+      },
+    },
+    emit: () => {},
+  });
+  const dispatch = createDispatcher(handlers);
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await dispatch(method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message} ${(r.error.details ?? []).join('; ')}`);
+    return r.value as T;
+  };
+  return { db, dispatch, call, saved };
+}
+
+describe('case:* over the contract', () => {
+  it('runs a case from creation to export and report, and validates its inputs', async () => {
+    const { db, dispatch, call, saved } = session();
+    await call('workspace:import', {});
+    const received = formatDate(addDays(parseDate(todayIn(new Date())), -2));
+    const created = await call<{ ref: string; status: string }>('case:create', {
+      subject: { names: ['Ingrid Ødegård-Bakken'], emails: ['ingrid.odegard@example.no'] },
+      channel: 'web-form',
+      received,
+    });
+    expect(created.status).toBe('received');
+
+    const refused = await dispatch('case:search', { ref: created.ref });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    await call('case:verify', { ref: created.ref, method: 'BankID', by: 'Siri DPO' });
+    const { detail } = await call<{ detail: CaseDetail }>('case:search', { ref: created.ref });
+    expect(detail.case.status).toBe('reviewing');
+    expect(detail.search?.sources.map((s) => s.id).sort()).toEqual(['kunderegister', 'kundeservice', 'nettbutikk']);
+    const first = detail.hits.find((h) => h.hit?.confidence === 'high')!;
+    await call('case:review', { ref: created.ref, hitId: first.hitId, include: true, reason: 'e-mail matches' });
+    const redacted = await call<CaseDetail>('case:redact', { ref: created.ref, hitId: first.hitId, field: Object.keys(first.hit!.record)[0], reason: 'third-party data' });
+    const r = redacted.hits.find((h) => h.hitId === first.hitId)!.redactions[0];
+    expect(r).toMatchObject({ mode: 'mask', span: null });
+    await call('case:unredact', { ref: created.ref, redactionId: r.id });
+
+    const exported = await call<{ path: string; sha256: string; verified: boolean }>('case:export', { ref: created.ref, lang: 'nb', minConfidence: 'high' });
+    expect(exported.verified).toBe(true);
+    expect(exported.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(path.basename(exported.path)).toBe(`innsyn-${created.ref}.zip`);
+
+    const audit = await call<{ entries: Array<{ event: string }>; verification: { ok: boolean } }>('case:audit', { ref: created.ref });
+    expect(audit.verification.ok).toBe(true);
+    expect(audit.entries.map((e) => e.event)).toEqual(['case-created', 'identity-verified', 'search-run', 'decision', 'redaction', 'redaction-removed', 'export']);
+    const report = await call<{ path: string; chainOk: boolean }>('case:report', { ref: created.ref });
+    expect(report.chainOk).toBe(true);
+    expect(existsSync(report.path)).toBe(true);
+    expect(saved).toHaveLength(2);
+
+    const list = await call<{ cases: Array<{ ref: string; status: string }> }>('case:list', { filter: 'all' });
+    expect(list.cases).toEqual([expect.objectContaining({ ref: created.ref, status: 'answered' })]);
+    expect(await call('settings:set', { retentionDays: 45 })).toEqual({ retentionDays: 45 });
+    expect(await dispatch('settings:set', { retentionDays: -3 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch('case:get', { ref: 'DROP TABLE' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch('case:get', { ref: '2020-0001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch('case:create', { subject: {}, channel: 'email' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    db.close();
+  }, 300_000);
+});
