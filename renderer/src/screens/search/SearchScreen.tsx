@@ -21,6 +21,8 @@ export function SearchScreen({ go }: { go(s: ScreenId): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const runId = useRef<string | null>(null);
+  // A cancelled search is incomplete: its partial result must never reach review or export.
+  const cancelledRun = useRef(false);
   const [cancelled, setCancelled] = useState(false);
 
   useEffect(
@@ -37,11 +39,12 @@ export function SearchScreen({ go }: { go(s: ScreenId): void }) {
     setBusy(true);
     setError(null);
     setCancelled(false);
+    cancelledRun.current = false;
     setProgress({});
     session.setRun(null);
     try {
       const r = await api['search:run']({ subject: session.subject, sources: chosen });
-      session.setRun(r);
+      if (!cancelledRun.current) session.setRun(r);
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -52,8 +55,10 @@ export function SearchScreen({ go }: { go(s: ScreenId): void }) {
 
   const cancel = async () => {
     if (!runId.current) return;
+    cancelledRun.current = true;
     const r = await api['search:cancel']({ runId: runId.current });
-    if (r.cancelled) setCancelled(true);
+    setCancelled(r.cancelled);
+    if (!r.cancelled) cancelledRun.current = false;
   };
 
   const result = session.run?.result;

@@ -27,7 +27,7 @@ export function SourceProgress({ id, label, progress, result }: { id: string; la
             </div>
             <p className="progress-counts">
               {t('search.counts', { scanned: f.number(scanned), hits: f.number(hits) })}
-              {progress?.bytesTotal ? ` · ${f.megabytes(progress.bytesDone ?? 0)} / ${f.megabytes(progress.bytesTotal)}` : ''}
+              {progress?.bytesTotal ? ` · ${f.bytes(progress.bytesDone ?? 0)} / ${f.bytes(progress.bytesTotal)}` : ''}
             </p>
           </>
         )}
