@@ -77,14 +77,25 @@ export function valuesOf(input: MatchInput, s: PreparedSubject): Value[] {
   return out;
 }
 
-/** The fast reject: true when no value can hold any of the subject's identifiers (see prefilter.ts). */
-export function mayMatch(values: readonly Value[], s: PreparedSubject): boolean {
-  for (const v of values) {
-    if (s.quickText && s.quickText.test(v.value.toLowerCase())) return true;
-    if (s.digitTerms.length > 0 && /\d/.test(v.value)) {
-      const d = digitsOnly(v.value);
-      for (const t of s.digitTerms) if (d.includes(t)) return true;
-    }
+/**
+ * The fast reject, run on every record before anything is allocated: true when some value
+ * contains a text term (case-insensitive) or, digits only, a digit term (see prefilter.ts).
+ */
+export function mayMatch(input: MatchInput, s: PreparedSubject): boolean {
+  for (const field in input.fields) {
+    const cell = input.fields[field];
+    if (cell === null || cell === undefined || cell === '' || typeof cell === 'boolean') continue;
+    if (mayHold(typeof cell === 'string' ? cell : String(cell), s)) return true;
+  }
+  for (const t of input.text ?? []) if (mayHold(t.value, s)) return true;
+  return false;
+}
+
+function mayHold(value: string, s: PreparedSubject): boolean {
+  if (s.quickText && s.quickText.test(value)) return true;
+  if (s.digitTerms.length > 0 && value.length >= s.shortestDigitTerm && /\d/.test(value)) {
+    const d = digitsOnly(value);
+    for (const t of s.digitTerms) if (d.includes(t)) return true;
   }
   return false;
 }

@@ -26,9 +26,8 @@ export interface MatchResult {
  * A namesake (same name, different e-mail/phone/ID) is never high: a name alone is no proof.
  */
 export function matchRecord(input: MatchInput, subject: PreparedSubject): MatchResult | null {
-  const values = valuesOf(input, subject);
-  if (!mayMatch(values, subject)) return null;
-  const ev = collectEvidence(values, subject);
+  if (!mayMatch(input, subject)) return null;
+  const ev = collectEvidence(valuesOf(input, subject), subject);
   if (ev.strong.length === 0 && ev.names.length === 0) return null;
   return decide(ev);
 }

@@ -3,6 +3,7 @@ import type { ColumnKind } from './columns';
 import { phoneForms, type PhoneForm } from './phone-forms';
 import { normaliseEmail, normaliseName, nameTokens, subAddressFolded } from './normalise';
 import { initialsOf, spellingsOf, type Fold } from './spelling';
+import { termPattern } from './term-pattern';
 import { digitsOnly } from './digit-groups';
 
 /** One word of the subject's name with every spelling the matcher accepts for it. */
@@ -46,8 +47,9 @@ export interface PreparedSubject {
   textTerms: string[];
   /** Digit strings at least one of which every record accepted by phone or ID contains. */
   digitTerms: string[];
-  /** One regular expression over all text terms: the per-field fast reject. */
+  /** One case-insensitive regular expression over all text terms: the per-field fast reject. */
   quickText: RegExp | null;
+  shortestDigitTerm: number;
   /** Column kinds by header, filled while scanning (headers repeat on every record). */
   columnKinds: Map<string, ColumnKind>;
 }
@@ -86,8 +88,6 @@ export function addressTokensOf(text: string): string[] {
   return (normaliseName(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length >= 3 || /^\d+$/.test(t));
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function prepareSubject(subject: Subject): PreparedSubject {
   const names = subject.names.map(prepareName).filter((n) => n.surname.length > 0);
   const emails = new Map(subject.emails.map((e) => [normaliseEmail(e), e]));
@@ -118,7 +118,11 @@ export function prepareSubject(subject: Subject): PreparedSubject {
   const textTerms = [...text];
   const digits = new Set<string>();
   for (const f of phones.values()) digits.add(f.core);
-  for (const d of nationalIds.keys()) digits.add(d);
+  for (const d of nationalIds.keys()) {
+    digits.add(d);
+    // A number column drops the leading zero of 01010100131; such a row must still get through.
+    if (d.startsWith('0')) digits.add(d.slice(1));
+  }
   digits.delete('');
 
   return {
@@ -134,7 +138,9 @@ export function prepareSubject(subject: Subject): PreparedSubject {
     addressTokens: new Set((subject.addresses ?? []).flatMap(addressTokensOf)),
     textTerms,
     digitTerms: [...digits],
-    quickText: textTerms.length > 0 ? new RegExp(textTerms.map(escapeRegExp).join('|')) : null,
+    // Case-insensitive with Unicode case folding, so records need no lower-casing copy (Ø/ø, Å/å).
+    quickText: termPattern(textTerms, 'iu'),
+    shortestDigitTerm: Math.min(...[...digits].map((d) => d.length)),
     columnKinds: new Map(),
   };
 }

@@ -67,7 +67,8 @@ export const enronPeople: EnronPerson[] = [
 
 /**
  * The owner's inbox. A message is labelled the subject's when one of the given addresses is
- * in From/To/Cc/Bcc or the body, or the Enron export names the person in X-From/X-To/X-cc:
+ * in From/To/Cc/Bcc (or the export's X-From/X-To/X-cc/X-bcc) or the body, or those X-headers
+ * name the person:
  * found by reading the raw files with simple string tests, not by the matcher. Messages that
  * reached the inbox without naming him (lists, Bcc) stay unlabelled and are reported apart.
  */
@@ -89,7 +90,7 @@ export function enronCase(person: EnronPerson): AccuracyCase | string {
     const body = split < 0 ? '' : raw.slice(split).toLowerCase();
     const lines = head.split(/\r?\n/);
     const header = (names: string[]) => lines.filter((l) => names.some((n) => l.toLowerCase().startsWith(`${n}:`))).join('\n');
-    const inAddressHeaders = hasAddress(header(['from', 'to', 'cc', 'bcc']).toLowerCase());
+    const inAddressHeaders = hasAddress(header(['from', 'to', 'cc', 'bcc', 'x-from', 'x-to', 'x-cc', 'x-bcc']).toLowerCase());
     const inX = person.xName.test(header(['x-from', 'x-to', 'x-cc', 'x-bcc']));
     if (inAddressHeaders || inX || hasAddress(body)) labels.set(`${file}#`, 'subject');
   }

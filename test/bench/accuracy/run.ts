@@ -1,4 +1,4 @@
-// npm run bench:accuracy [-- --small]: builds the labelled corpus, runs the real search over
+// npm run bench:accuracy [-- --small] [-- --only <corpus id>]: builds the labelled corpus, runs the real search over
 // each case and prints recall and high-precision per corpus. Exit code 1 when a target is missed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,10 @@ import { formatTable, highPrecision, measureCase, recall, type CaseFigures } fro
 const small = process.argv.includes('--small');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'innsyn-accuracy-'));
 try {
-  const { cases, skipped } = allCases(dir, small ? smallSize : fullSize);
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const all = allCases(dir, small ? smallSize : fullSize);
+  const cases = only ? all.cases.filter((c) => c.id === only) : all.cases;
+  const skipped = all.skipped;
   const figures: CaseFigures[] = [];
   for (const c of cases) {
     process.stderr.write(`searching ${c.id}…\n`);
