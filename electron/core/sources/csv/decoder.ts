@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import type { CsvEncoding } from './encoding';
 
@@ -9,6 +9,14 @@ import type { CsvEncoding } from './encoding';
  * would never be found, so at the first byte that is not valid UTF-8 the decoder switches to
  * Windows-1252 for the rest of the file (ASCII reads the same in both) and says where.
  */
+/** WHATWG encoding labels (Node's TextDecoder does not take "utf16le"). */
+const LABELS: Record<CsvEncoding, string> = {
+  utf8: 'utf-8',
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
+  'windows-1252': 'windows-1252',
+};
+
 export class CsvDecoder {
   private decoder: TextDecoder;
   private utf8: boolean;
@@ -20,7 +28,7 @@ export class CsvDecoder {
 
   constructor(readonly encoding: CsvEncoding) {
     this.utf8 = encoding === 'utf8';
-    this.decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : encoding === 'windows-1252' ? 'windows-1252' : encoding);
+    this.decoder = new TextDecoder(LABELS[encoding]);
   }
 
   decode(chunk: Uint8Array): string {
@@ -32,12 +40,12 @@ export class CsvDecoder {
     if (bad === -1 && tail > 0 && !validLead(bytes[bytes.length - tail])) bad = bytes.length - tail;
     if (bad === -1) {
       this.pending = bytes.slice(bytes.length - tail);
-      if (!this.sawMultibyte) this.sawMultibyte = body.some((b) => b >= 0x80);
+      if (!this.sawMultibyte) this.sawMultibyte = !isAscii(body);
       this.offset += body.length;
       return this.decoder.decode(body);
     }
     const good = bytes.subarray(0, bad);
-    if (!this.sawMultibyte) this.sawMultibyte = good.some((b) => b >= 0x80);
+    if (!this.sawMultibyte) this.sawMultibyte = !isAscii(good);
     this.switched = { byte: this.offset + bad, mixed: this.sawMultibyte };
     const text = this.decoder.decode(good);
     this.utf8 = false;
@@ -89,7 +97,7 @@ function incompleteTail(bytes: Uint8Array): number {
 }
 
 /** Index of the first byte that does not start a valid UTF-8 sequence, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];

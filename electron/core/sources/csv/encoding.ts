@@ -1,3 +1,5 @@
+import { firstInvalidUtf8 } from './decoder';
+
 /**
  * Decides how a CSV file's bytes become text. Norwegian exports from Excel and older systems
  * are often Windows-1252 (a superset of ISO-8859-1 for printable text), so bytes that are not
@@ -25,7 +27,18 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   }
   if (pairs > 8 && zeroOdd > pairs * 0.4 && zeroEven === 0) return { encoding: 'utf16le', bomLength: 0 };
   if (pairs > 8 && zeroEven > pairs * 0.4 && zeroOdd === 0) return { encoding: 'utf16be', bomLength: 0 };
-  return { encoding: isUtf8(sample) ? 'utf8' : 'windows-1252', bomLength: 0 };
+  return { encoding: readAsUtf8(sample) ? 'utf8' : 'windows-1252', bomLength: 0 };
+}
+
+/**
+ * UTF-8 when the sample is valid UTF-8, and also when real UTF-8 letters come before the
+ * first invalid byte: such a file mixes the two, and the decoder switches (and says so) at
+ * that byte instead of turning the UTF-8 part into "Ã¸".
+ */
+function readAsUtf8(sample: Uint8Array): boolean {
+  if (isUtf8(sample)) return true;
+  const bad = firstInvalidUtf8(sample);
+  return bad > 0 && sample.subarray(0, bad).some((b) => b >= 0x80);
 }
 
 /** Strict UTF-8 check; a sequence cut off at the end of the sample is accepted. */
