@@ -42,6 +42,7 @@ export function selectHits(
   for (const r of parsed?.redactions ?? []) redactions.set(r.hitId, [...(redactions.get(r.hitId) ?? []), r]);
 
   const out: Selection = { included: [], heldBack: [], excluded: [], review: null };
+  const fromExcluded = reachedFromExcluded(hits, decisions);
   let applied = 0;
   for (const hit of hits) {
     const decision = decisions.get(hit.id);
@@ -50,7 +51,9 @@ export function selectHits(
       continue;
     }
     if (!decision) {
-      const held = automaticHoldBack(hit, minConfidence, parsed?.onlyDecided ?? false);
+      const held = fromExcluded.has(hit.id)
+        ? 'reached through a key from a record a reviewer excluded'
+        : automaticHoldBack(hit, minConfidence, parsed?.onlyDecided ?? false);
       if (held) {
         out.heldBack.push({ hit, reason: held });
         continue;
@@ -66,6 +69,27 @@ export function selectHits(
     out.included.push(notes.length > 0 ? { ...redacted, redacted: notes } : redacted);
   }
   if (parsed) out.review = summarise(parsed, hits, out, applied);
+  return out;
+}
+
+/**
+ * Hits reached (through any chain of keys) from a hit a reviewer excluded. If the customer row
+ * was a namesake, so are that customer's orders and tickets: they must not go out on the
+ * strength of a link to someone else, unless a reviewer decides on them one by one.
+ */
+function reachedFromExcluded(hits: readonly Hit[], decisions: ReadonlyMap<string, HitDecision>): Set<string> {
+  const parent = new Map(hits.filter((h) => h.relatedTo).map((h) => [h.id, h.relatedTo!]));
+  const out = new Set<string>();
+  for (const hit of hits) {
+    const seen = new Set<string>([hit.id]);
+    for (let p = parent.get(hit.id) ?? hit.relatedTo; p && !seen.has(p); p = parent.get(p)) {
+      seen.add(p);
+      if (decisions.get(p)?.decision === 'exclude') {
+        out.add(hit.id);
+        break;
+      }
+    }
+  }
   return out;
 }
 
