@@ -62,7 +62,8 @@ export interface EnronPerson {
 
 export const enronPeople: EnronPerson[] = [
   { user: 'kean-s', names: ['Steven Kean'], emails: ['steven.kean@enron.com', 'skean@enron.com', 'j..kean@enron.com'], xName: /\bkean,\s*steven\b|\bsteven\s+(j\.?\s+)?kean\b/i },
-  { user: 'lay-k', names: ['Kenneth Lay'], emails: ['kenneth.lay@enron.com', 'klay@enron.com', 'kenneth_lay@enron.com'], xName: /\blay,\s*kenneth\b|\bkenneth\s+(l\.?\s+)?lay\b|\bken\s+lay\b/i },
+  // "Ken Lay" is how Enron's announcements sign: an alias the DPO confirms (issue 4 suggests it).
+  { user: 'lay-k', names: ['Kenneth Lay', 'Ken Lay'], emails: ['kenneth.lay@enron.com', 'klay@enron.com', 'kenneth_lay@enron.com'], xName: /\blay,\s*kenneth\b|\bkenneth\s+(l\.?\s+)?lay\b|\bken\s+lay\b/i },
 ];
 
 /**
