@@ -118,10 +118,13 @@ export async function* readMbox(
     }
     open.add(line);
   }
-  if (open) {
-    // The last message may end exactly at its count, or the count may run past the end.
-    yield open.finish(fileEnd);
+  if (open && open.countedEnd !== null && open.countedEnd > fileEnd + 2) {
+    // The count runs past the end of the file: it was wrong, so From_ lines decide here too.
+    const split = splitAtFromLines(open, index, maxMessageBytes);
+    for (const done of split.done) yield done;
+    open = split.open;
   }
+  if (open) yield open.finish(fileEnd);
 }
 
 /** After a wrong Content-Length, the kept lines may hold further messages; split them. */

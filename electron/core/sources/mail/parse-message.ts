@@ -71,7 +71,7 @@ export async function parseMessage(raw: Uint8Array, depth = 0): Promise<ParsedMa
   let email: Email;
   const problems: string[] = [];
   try {
-    email = await parser.parse(repairTopContentType(raw));
+    email = await parser.parse(repairTopContentType(skipLeadingBlankLines(raw)));
   } catch (err) {
     problems.push(`the MIME structure could not be decoded (${(err as Error).message}); only the headers were read`);
     email = await PostalMime.parse(headerBlock(raw), { maxNestingDepth: 1 });
@@ -151,6 +151,13 @@ function containsType(node: MimeNodeView | undefined, type: string): boolean {
   if (!node) return false;
   if (node.contentType?.parsed?.value === type) return true;
   return (node.childNodes ?? []).some((c) => containsType(c, type));
+}
+
+/** Some exporters start a file with empty lines; a parser would take the first one as the end of the headers. */
+function skipLeadingBlankLines(raw: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < raw.length && (raw[i] === 10 || raw[i] === 13)) i++;
+  return i === 0 ? raw : raw.subarray(i);
 }
 
 /** The bytes up to the first empty line: enough to read the headers of a message whose body is hopeless. */
