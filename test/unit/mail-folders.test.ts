@@ -92,4 +92,16 @@ describe('mail: folders of messages', () => {
     const high = result.hits.filter((h) => h.confidence === 'high').map((h) => h.record.subject);
     expect(high).toEqual(['three']);
   });
+
+  it('keeps reading a mailbox full of broken messages, and caps the problem list', async () => {
+    const root = tempDir();
+    const broken = 'From x\nSubject: b\nContent-Type: text/plain; charset=x-broken\n\nbody\n';
+    put(root, 'box.mbox', broken.repeat(600) + `From y\n${msg('ok@example.no', 'last')}`);
+    const { records, problems } = await scan(root);
+    expect(records).toHaveLength(601);
+    expect(records[600].fields.subject).toBe('last');
+    expect(problems).toHaveLength(501);
+    expect(problems[0]).toMatch(/^box\.mbox message #1: charset "x-broken" is not known/);
+    expect(problems[500]).toBe('100 more problems like the ones above were not listed');
+  });
 });

@@ -21,6 +21,8 @@ export interface OutlookItem {
   attachments: Array<{ filename: string; contentType?: string; content: Buffer; contentId?: string }>;
   /** Attached Outlook items (an .msg inside an .msg, a forwarded item in a PST). */
   attachedItems: OutlookItem[];
+  /** What was left out of the item (an attachment over the size limit), in words. */
+  omissions?: string[];
 }
 
 /** Headers that describe the MIME body, which is rebuilt, so the stored ones would lie. */

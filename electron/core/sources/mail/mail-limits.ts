@@ -6,6 +6,8 @@
 export const mailLimits = {
   /** Largest message kept whole for parsing (Exchange's default limit is far below this). */
   maxMessageBytes: 64 * 1024 * 1024,
+  /** An Outlook .msg is read whole (the format needs random access); larger ones are reported, not read. */
+  maxMsgFileBytes: 512 * 1024 * 1024,
   /** A longer physical line is read in pieces (base64 without line breaks). */
   maxLineBytes: 1024 * 1024,
   /** Attached messages inside attached messages: deeper ones are listed, not opened. */

@@ -27,6 +27,24 @@ class Progress {
 }
 
 /**
+ * Passes problems on, but only the first `max` of them: a damaged mbox of a million
+ * messages must not become a million-line report (or a million strings in memory).
+ */
+class ProblemLog {
+  private count = 0;
+  constructor(
+    private readonly ctx: ScanContext,
+    private readonly max = 500,
+  ) {}
+  report = (message: string): void => {
+    if (++this.count <= this.max) this.ctx.problem(message);
+  };
+  finish(): void {
+    if (this.count > this.max) this.ctx.problem(`${this.count - this.max} more problems like the ones above were not listed`);
+  }
+}
+
+/**
  * The `mailbox` kind: an mbox file, a Maildir, any folder tree of message files (.eml or
  * none, as in the Enron corpus), an Outlook .msg file, or a .pst/.ost file. Every message
  * is parsed once and yielded as one record; a message that cannot be decoded is reported
@@ -35,7 +53,9 @@ class Progress {
 export class MailboxSource implements Source {
   constructor(readonly config: MailboxConfig) {}
 
-  async *scan(subject: PreparedSubject, ctx: ScanContext): AsyncIterable<SourceRecord> {
+  async *scan(subject: PreparedSubject, outer: ScanContext): AsyncIterable<SourceRecord> {
+    const problems = new ProblemLog(outer);
+    const ctx: ScanContext = { ...outer, problem: problems.report };
     const root = this.config.path;
     const format = await detectMailboxFormat(root);
     const aliases = new AliasCollector(subject);
@@ -56,6 +76,7 @@ export class MailboxSource implements Source {
     } else {
       yield* this.scanFile(root, path.basename(root), format, ctx, aliases, progress);
     }
+    problems.finish();
     ctx.onProgress({ scanned: progress.scanned });
     for (const s of aliases.suggestions()) ctx.suggest?.(s);
   }
@@ -102,7 +123,7 @@ export class MailboxSource implements Source {
       case 'message-file': {
         let raw: Uint8Array;
         try {
-          raw = format === 'msg' ? await msgToEml(await readFile(file)) : await readHead(file, rel, ctx);
+          raw = format === 'msg' ? await msgToEml(await readMsgFile(file)) : await readHead(file, rel, ctx);
         } catch (err) {
           ctx.problem(`${rel} could not be read (${(err as Error).message}); it was skipped`);
           return;
@@ -134,7 +155,9 @@ export class MailboxSource implements Source {
         const where = `${rel} folder "${entry.folder}" item #${entry.index + 1}`;
         let raw: Buffer;
         try {
-          raw = await pstItemToEml(entry.message);
+          const converted = await pstItemToEml(entry.message);
+          for (const o of converted.omissions) ctx.problem(`${where}: ${o}`);
+          raw = converted.eml;
         } catch (err) {
           ctx.problem(`${where} could not be read (${(err as Error).message}); it was skipped`);
           continue;
@@ -149,6 +172,11 @@ export class MailboxSource implements Source {
   }
 
   async close(): Promise<void> {}
+}
+
+async function readMsgFile(file: string): Promise<Buffer> {
+  if ((await stat(file)).size > mailLimits.maxMsgFileBytes) throw new Error(`larger than ${mailLimits.maxMsgFileBytes / 1024 / 1024} MiB, not read`);
+  return readFile(file);
 }
 
 /** A message file, but never more than the size limit of it: a 4 GB "message" is not read whole. */

@@ -28,7 +28,7 @@ export async function readOriginalMessage(root: string, location: MailLocation):
     try {
       const item = findPstItem(pst, location.folder, location.index);
       if (!item) throw new Error('the message is no longer in the PST file (was the file changed after the search?)');
-      return await pstItemToEml(item);
+      return (await pstItemToEml(item)).eml;
     } finally {
       pst.close();
     }

@@ -61,10 +61,17 @@ export function pstItem(m: PSTMessage, depth = 0): OutlookItem {
       if (depth + 1 <= mailLimits.maxAttachedMessageDepth) item.attachedItems.push(pstItem(embedded, depth + 1));
       continue;
     }
-    const content = attachmentBytes(att);
+    const filename = att.longFilename || att.filename || `attachment ${i + 1}`;
+    let content: Buffer | null;
+    try {
+      content = attachmentBytes(att);
+    } catch (err) {
+      (item.omissions ??= []).push(`attachment "${filename}" was left out (${(err as Error).message})`);
+      continue;
+    }
     if (!content) continue;
     item.attachments.push({
-      filename: att.longFilename || att.filename || `attachment ${i + 1}`,
+      filename,
       content,
       ...(att.mimeTag ? { contentType: att.mimeTag } : {}),
       ...(att.contentId ? { contentId: att.contentId } : {}),
@@ -73,8 +80,10 @@ export function pstItem(m: PSTMessage, depth = 0): OutlookItem {
   return item;
 }
 
-export function pstItemToEml(m: PSTMessage): Promise<Buffer> {
-  return composeEml(pstItem(m));
+/** The item as .eml, and what had to be left out of it (reported, never silent). */
+export async function pstItemToEml(m: PSTMessage): Promise<{ eml: Buffer; omissions: string[] }> {
+  const item = pstItem(m);
+  return { eml: await composeEml(item), omissions: item.omissions ?? [] };
 }
 
 /**
