@@ -115,7 +115,9 @@ export function prepareSubject(subject: Subject): PreparedSubject {
   // Every accepted name match contains at least one surname part in one of its spellings.
   for (const n of names) for (const part of n.surname) for (const s of part.spellings.keys()) text.add(s);
   text.delete('');
-  const textTerms = [...text];
+  // A term that contains a shorter term adds nothing to "contains one of them" (fewer SQL LIKEs).
+  const sorted = [...text].sort((a, b) => a.length - b.length);
+  const textTerms = sorted.filter((t, i) => !sorted.slice(0, i).some((shorter) => t.includes(shorter)));
   const digits = new Set<string>();
   for (const f of phones.values()) digits.add(f.core);
   for (const d of nationalIds.keys()) {
