@@ -60,12 +60,20 @@ export const contract = {
         runId: z.string(),
         lang: LanguageSchema,
         minConfidence: ConfidenceSchema,
+        /** Encrypt the ZIP with AES-256 under a passphrase main generates (returned once, below). */
+        encrypt: z.boolean().optional(),
+        /** Export although a source failed; the manifest records the failure. */
+        allowIncomplete: z.boolean().optional(),
       })
       .strict(),
     z.object({
       path: z.string().nullable(),
       files: z.number().int().nonnegative(),
       verified: z.boolean(),
+      /** False when a source failed and the export went ahead with allowIncomplete. */
+      complete: z.boolean().optional(),
+      /** The generated passphrase, to show the DPO once and send to the person separately. Never stored. */
+      passphrase: z.string().nullable().optional(),
     }),
   ),
 
