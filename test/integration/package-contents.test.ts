@@ -47,6 +47,12 @@ describe('answer package contents', () => {
       'mail/post/0001-Reklamasjon.eml',
       expect.stringMatching(/^mail\/post\/0002-/),
     ]);
+    // The plain-text guide: Windows line ends, every placeholder filled in.
+    const readme = files.get('LES-MEG.txt')!.toString('utf8');
+    expect(readme).toContain('Begynn med følgebrev.pdf');
+    expect(readme).toContain('[fjernet]');
+    expect(readme).toContain('\r\n');
+    expect(readme).not.toMatch(/\{\w+\}/);
     // Nothing but the package is left in the target folder: no staging folder, no partial file.
     expect(readdirSync(path.dirname(out))).toEqual(['svar.zip']);
 

@@ -82,6 +82,8 @@ describe('cover letter PDF', () => {
       // The national ID is masked in a letter that may travel by post.
       expect(text).toContain('150385*****');
       expect(text).not.toContain('15038541215');
+      // No template placeholder is left unfilled.
+      expect(text).not.toMatch(/\{\w+\}/);
     });
   }
 });

@@ -133,7 +133,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       },
     });
     await stage(texts.fileName, (file) => writeCoverLetterPdf(letter, file));
-    const readme = texts.readme.map((l) => fill(l, { letterFile: texts.fileName })).join('\r\n');
+    const readme = texts.readme.map((l) => fill(l, { letterFile: texts.fileName, redactedMark: texts.redactedMark })).join('\r\n');
     await stage(texts.readmeName, (file) => writeFile(file, `${readme}\r\n`, 'utf8'));
 
     const files = [];
