@@ -35,7 +35,10 @@ export function registerDemo(program: Command): void {
       for (const s of built.manifest.sources) {
         process.stdout.write(`  ${s.label.padEnd(32)} ${s.status.padEnd(7)} ${String(s.scanned).padStart(4)} records, ${s.hits} hits, ${s.included} included\n`);
       }
-      process.stdout.write(`Wrote ${built.file} (${built.manifest.files.length + 1} files, checksums verified).\n`);
+      process.stdout.write(
+        `Wrote ${built.file} (${built.manifest.files.length + 1} files, ${built.size} bytes; ` +
+          `all ${built.verification.entriesChecked} entries read back and verified against the manifest).\n`,
+      );
       process.exitCode = built.manifest.complete ? EXIT.ok : EXIT.incomplete;
     });
 }
