@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import archiver from 'archiver';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { toSourceRecord } from '../../electron/core/sources/mail/mail-record';
@@ -18,6 +19,21 @@ function pdfWith(text: string): Promise<Buffer> {
     doc.text(text);
     doc.end();
   });
+}
+
+/** A .docx-named ZIP whose one entry unpacks to `mib` MiB of zeros: a zip bomb in miniature. */
+async function zipOfZeros(mib: number): Promise<Buffer> {
+  const zip = archiver('zip', { zlib: { level: 9 } });
+  const chunks: Buffer[] = [];
+  zip.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    zip.on('end', () => resolve());
+    zip.on('error', reject);
+  });
+  zip.append(Buffer.alloc(mib * 1024 * 1024), { name: 'word/document.xml' });
+  await zip.finalize();
+  await done;
+  return Buffer.concat(chunks);
 }
 
 function mixed(parts: string[]): Buffer {
@@ -115,5 +131,15 @@ describe('mail: decoding', () => {
     for (let i = 1; i <= 8; i++) msg = `From: l${i}@example.no\nSubject: ${i}\nContent-Type: multipart/mixed; boundary="m${i}"\n\n--m${i}\nContent-Type: message/rfc822\n\n${msg}\n--m${i}--\n`;
     const attached = await parseMessage(Buffer.from(crlf(msg)));
     expect(attached.problems.some((p) => /nested deeper than 5 levels/.test(p))).toBe(true);
+  });
+
+  it('refuses to unpack a .docx that would unpack to far more than its size (zip bomb)', async () => {
+    const bomb = await zipOfZeros(210);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const mail = await parseMessage(
+      mixed(['Content-Type: text/plain\n\nx', `Content-Type: application/octet-stream\nContent-Disposition: attachment; filename="bomb.docx"\nContent-Transfer-Encoding: base64\n\n${b64(bomb)}`]),
+    );
+    expect(mail.attachments.map((a) => a.name)).toEqual(['bomb.docx']);
+    expect(mail.problems).toEqual(['the text of attachment "bomb.docx" could not be read (unpacks to 210 MiB, text not extracted); it was listed but not searched']);
   });
 });

@@ -2,6 +2,7 @@ import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { htmlToText } from './html-text';
 import { mailLimits } from './mail-limits';
+import { declaredUnpackedSize } from './zip-size';
 
 export type AttachmentTextKind = 'text' | 'html' | 'pdf' | 'docx';
 
@@ -57,7 +58,10 @@ export async function extractAttachmentText(kind: AttachmentTextKind, bytes: Uin
       }
     }
     case 'docx': {
-      const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const unpacked = await declaredUnpackedSize(buffer);
+      if (unpacked > 8 * mailLimits.maxAttachmentTextBytes) throw new Error(`unpacks to ${Math.round(unpacked / 1024 / 1024)} MiB, text not extracted`);
+      const result = await mammoth.extractRawText({ buffer });
       return result.value;
     }
   }
