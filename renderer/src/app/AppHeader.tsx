@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/contract';
 import { rememberLanguage } from '../i18n';
-import { useSession } from './session';
+import { caseLabel, useSession } from './session';
 
 /** Product name, the request being worked on, and the UI language switch. */
 export function AppHeader() {
   const { t, i18n } = useTranslation();
-  const { subjectLabel, workspace } = useSession();
+  const { detail, workspace } = useSession();
   const change = (lang: Language) => {
     rememberLanguage(lang);
     void i18n.changeLanguage(lang);
@@ -19,7 +19,7 @@ export function AppHeader() {
         {workspace && <span className="brand-controller">{workspace.controller.name}</span>}
       </div>
       <p className="current-case" aria-live="polite">
-        {subjectLabel ? t('header.working', { subject: subjectLabel }) : t('header.noCase')}
+        {detail ? t('header.working', { subject: caseLabel(detail) }) : t('header.noCase')}
       </p>
       <label className="lang-switch">
         <span>{t('header.language')}</span>

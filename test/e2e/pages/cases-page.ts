@@ -24,6 +24,12 @@ export class CasesPage {
     return this.page.getByTestId(`identifiers-${kind}`).locator('input').first();
   }
 
+  /** Art. 12(6): how identity was confirmed; the register requires it before a search. */
+  async verifiedBy(method: string, by: string): Promise<void> {
+    await this.form().getByLabel(/^(Method|Metode)/).fill(method);
+    await this.form().getByLabel(/^(Verified by|Bekreftet av)/).fill(by);
+  }
+
   async fill(ids: Identifiers): Promise<void> {
     if (ids.name) await this.field('names').fill(ids.name);
     if (ids.email) await this.field('emails').fill(ids.email);
@@ -44,8 +50,19 @@ export class CasesPage {
     return this.page.getByTestId('case-save');
   }
 
+  /** Saves and waits for the app to open the new case on the search screen. */
   async save(): Promise<void> {
     await this.saveButton().click();
     await this.form().waitFor({ state: 'detached' });
+    await this.page.locator('[data-testid="nav-search"][aria-selected="true"]').waitFor();
+  }
+
+  async showAll(): Promise<void> {
+    await this.page.getByTestId('case-filter-all').click();
+    await this.page.locator('[data-testid="case-filter-all"][aria-pressed="true"]').waitFor();
+  }
+
+  rows(): Locator {
+    return this.page.getByTestId('case-row');
   }
 }

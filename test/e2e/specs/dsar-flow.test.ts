@@ -42,6 +42,7 @@ describe.each<Language>(['en', 'nb'])('a full access request in %s', (lang) => {
       const cases = new CasesPage(page);
       await cases.openForm();
       await cases.fill(demoPerson);
+      await cases.verifiedBy('BankID', 'Siri Personvern');
       await app.screenshot(screenshotPath('case-form', lang));
       await cases.save();
 
@@ -56,10 +57,10 @@ describe.each<Language>(['en', 'nb'])('a full access request in %s', (lang) => {
       await page.getByTestId('to-review').click();
       const review = new ReviewPage(page);
       await review.includeAllHigh();
-      const excluded = await review.open(0);
+      const excluded = await review.open(review.highRows().nth(0));
       await review.excludeOpen();
       expect(await review.decisionOf(excluded).getAttribute('class')).toContain('exc');
-      const redacted = await review.open(1);
+      const redacted = await review.open(review.highRows().nth(1));
       expect(redacted).not.toBe(excluded);
       await review.redactField(await firstField(page));
       await app.screenshot(screenshotPath('review', lang));
@@ -74,21 +75,49 @@ describe.each<Language>(['en', 'nb'])('a full access request in %s', (lang) => {
       const entries = await readZip(zipFile);
       expect(manifestMismatches(entries)).toEqual([]);
       expect([...entries.keys()]).toContain(lang === 'nb' ? 'følgebrev.pdf' : 'cover-letter.pdf');
+      const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as ManifestWithReview;
+      expect(manifest.complete).toBe(true);
+      expect(manifest.review?.decisions.exclude).toBe(1);
+      expect(manifest.review?.redactions.applied).toBe(1);
       const data = entries.get('data/data.json')?.toString('utf8') ?? '';
       expect(data).toContain(demoPerson.email);
+      expect(data).toContain(lang === 'nb' ? '[fjernet]' : '[redacted]');
+
+      await app.go('audit');
+      await page.getByTestId('audit-ok').waitFor();
+      for (const event of ['case-created', 'identity-verified', 'search-run', 'decision', 'redaction', 'export']) {
+        expect(await page.locator(`[data-testid="audit-table"] tr[data-event="${event}"]`).count(), event).toBeGreaterThan(0);
+      }
+      await app.screenshot(screenshotPath('audit', lang));
 
       await app.go('settings');
       await app.screenshot(screenshotPath('settings', lang));
+      // Two older requests registered through the real core, so the list shows urgency.
+      await session.dispatch('case:create', { subject: { emails: ['eldre@example.no'] }, channel: 'letter', received: daysAgo(45) });
+      await session.dispatch('case:create', { subject: { emails: ['snart@example.no'] }, channel: 'web-form', received: daysAgo(26) });
       await app.go('cases');
+      const list = new CasesPage(page);
+      await list.showAll();
+      await page.locator('[data-testid="case-row"][data-urgency="overdue"]').waitFor();
+      await page.locator('[data-testid="case-row"][data-urgency="due-soon"]').waitFor();
+      expect(await list.rows().count()).toBe(3);
       await app.screenshot(screenshotPath('cases', lang));
-      await app.go('audit');
-      await app.screenshot(screenshotPath('audit', lang));
     } finally {
       await page.context().close();
       rmSync(out, { recursive: true, force: true });
     }
   });
 });
+
+function daysAgo(n: number): string {
+  const d = new Date(Date.now() - n * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+interface ManifestWithReview {
+  complete: boolean;
+  review: { decisions: { exclude: number }; redactions: { applied: number } } | null;
+}
 
 /** The name of the first field of the open record that can be redacted. */
 async function firstField(page: import('playwright-core').Page): Promise<string> {

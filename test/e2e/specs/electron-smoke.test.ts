@@ -46,11 +46,13 @@ describe('Electron smoke', () => {
       expect(surface.api).toBeGreaterThan(5);
       expect(surface.node).toBe('undefined');
       expect(surface.process).toBe('undefined');
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const w = BrowserWindow.getAllWindows()[0];
-        return { sandboxed: w.webContents.getLastWebPreferences()?.sandbox, isolated: w.webContents.getLastWebPreferences()?.contextIsolation };
+      // Navigation away from the app is refused by the shell's handler.
+      const before = win.url();
+      await win.evaluate(() => {
+        window.location.href = 'https://example.com/';
       });
-      expect(prefs).toEqual({ sandboxed: true, isolated: true });
+      await win.getByTestId('nav-cases').waitFor();
+      expect(win.url()).toBe(before);
     } finally {
       await app.close();
       rmSync(userData, { recursive: true, force: true });

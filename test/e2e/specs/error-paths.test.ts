@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,6 +81,7 @@ describe('error paths', () => {
     const cases = new CasesPage(page);
     await cases.openForm();
     await cases.fill({ email: demoPerson.email });
+    await cases.verifiedBy('BankID', 'Siri');
     await cases.save();
     const search = new SearchPage(page);
     await search.start();
@@ -97,7 +98,7 @@ describe('error paths', () => {
     await page.context().close();
   });
 
-  it('cancels a running search, and keeps nothing from it for export', { timeout: 180_000 }, async () => {
+  it('cancels a running search, and refuses to export the incomplete result', { timeout: 180_000 }, async () => {
     const { page, session } = await server.open('en');
     const dir = tempDir();
     const file = workspace(dir, [{ id: 'stor', kind: 'csv', path: await bigCsv(dir, 1_500_000), label: 'Large export' }]);
@@ -109,6 +110,7 @@ describe('error paths', () => {
     const cases = new CasesPage(page);
     await cases.openForm();
     await cases.fill({ email: 'kunde7@example.no' });
+    await cases.verifiedBy('ID document', 'Siri');
     await cases.save();
     const search = new SearchPage(page);
     await search.start();
@@ -117,7 +119,11 @@ describe('error paths', () => {
     await page.locator('[data-testid="search-run"]:not([disabled])').waitFor();
     expect(await page.getByTestId('search-done').count()).toBe(0);
     await app.go('export');
-    expect(await page.getByTestId('export-run').count()).toBe(0);
+    session.dialogs.nextPackage = path.join(dir, 'svar.zip');
+    await page.getByTestId('export-run').click();
+    const refusal = await page.getByTestId('export-error').innerText();
+    expect(refusal).toMatch(/could not be searched/);
+    expect(existsSync(path.join(dir, 'svar.zip'))).toBe(false);
     await page.context().close();
   });
 });

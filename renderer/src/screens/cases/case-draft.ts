@@ -1,10 +1,10 @@
+import type { Channel, NewCase, RequestType } from '../../../../shared/case';
 import type { Subject } from '../../../../shared/subject';
 import { rules, type IdentifierList } from './identifier-rules';
 
-export const requestTypes = ['access', 'portability', 'rectification', 'erasure', 'restriction', 'objection'] as const;
-export const channels = ['email', 'letter', 'web-form', 'phone'] as const;
-export type RequestType = (typeof requestTypes)[number];
-export type Channel = (typeof channels)[number];
+export const requestTypes: readonly RequestType[] = ['access', 'portability', 'rectification', 'erasure', 'restriction', 'objection'];
+export const channels: readonly Channel[] = ['email', 'letter', 'web-form', 'phone'];
+export type { Channel, RequestType };
 
 export interface CaseDraft {
   identifiers: Record<IdentifierList, string[]>;
@@ -46,4 +46,15 @@ export function draftIsValid(d: CaseDraft): boolean {
   const any = Object.values(s).some((xs) => xs.length > 0);
   const valid = (Object.keys(rules) as IdentifierList[]).every((k) => s[k].every((v) => rules[k](v) === null));
   return any && valid && d.types.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(d.received);
+}
+
+export function newCaseOf(d: CaseDraft): NewCase {
+  return { subject: subjectOf(d), types: d.types, channel: d.channel, received: d.received };
+}
+
+/** Identity verification is recorded only when method and verifier are both given. */
+export function verificationOf(d: CaseDraft): { method: string; by: string; date?: string; note?: string } | null {
+  const v = d.verification;
+  if (!v.method.trim() || !v.by.trim()) return null;
+  return { method: v.method.trim(), by: v.by.trim(), ...(v.date ? { date: v.date } : {}), ...(v.note.trim() ? { note: v.note.trim() } : {}) };
 }

@@ -20,21 +20,21 @@ export function ExportScreen() {
   const [minConfidence, setMin] = useState<Confidence>('high');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<MethodOutput<'export:run'> | null>(null);
+  const [done, setDone] = useState<MethodOutput<'case:export'> | null>(null);
 
   useEffect(() => {
     void api['preferences:get']({}).then((p) => setLang(p.defaultLanguage));
   }, [api]);
 
-  const run = session.run;
-  const failed = run?.result.sources.filter((s) => s.status === 'error') ?? [];
+  const { detail } = session;
+  const failed = detail?.search?.sources.filter((s) => s.status === 'error') ?? [];
   const exportPackage = async () => {
-    if (!run) return;
+    if (!detail) return;
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      const r = await api['export:run']({ runId: run.runId, lang, minConfidence });
+      const r = await api['case:export']({ ref: detail.case.ref, lang, minConfidence });
       if (r.path) setDone(r);
     } catch (err) {
       setError(messageOf(err));
@@ -46,7 +46,7 @@ export function ExportScreen() {
   return (
     <div className="screen-body">
       <ScreenHeader title={t('export.title')} intro={t('export.intro')} />
-      {!run ? (
+      {!detail?.search ? (
         <Notice kind="info">{t('export.noRun')}</Notice>
       ) : (
         <div className="card export-card">
@@ -84,6 +84,11 @@ export function ExportScreen() {
         <Notice kind={done.verified ? 'success' : 'warning'} testId="export-done">
           <strong>{done.verified ? t('export.verified') : t('export.notVerified')}</strong> {t('export.saved', { files: f.number(done.files) })}
           <code className="location">{done.path}</code>
+          {done.sha256 && (
+            <span className="checksum">
+              {t('export.checksum')} <code data-testid="export-sha256">{done.sha256}</code>
+            </span>
+          )}
         </Notice>
       )}
     </div>

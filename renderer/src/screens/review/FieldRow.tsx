@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell } from '../../../../shared/hit';
-import type { Redaction } from '../../app/session';
+import type { Redaction } from '../../../../shared/case';
 import { Button } from '../../ui/Button';
 import { maskedText, selectionIn } from './redaction-text';
 
@@ -11,12 +11,12 @@ export function FieldRow(props: {
   value: Cell;
   matched: boolean;
   redactions: Redaction[];
-  onRedact(text: string | null): void;
+  onRedact(span: [number, number] | null): void;
 }) {
   const { t } = useTranslation();
   const textRef = useRef<HTMLSpanElement>(null);
   const text = props.value === null ? '' : String(props.value);
-  const whole = props.redactions.some((r) => r.action === 'mask');
+  const whole = props.redactions.some((r) => r.span === null);
   return (
     <div className={`field-row${props.matched ? ' matched' : ''}`} data-testid={`field-${props.field}`}>
       <dt>
@@ -36,7 +36,7 @@ export function FieldRow(props: {
               variant="quiet"
               onPress={() => {
                 const span = selectionIn(textRef.current);
-                if (span) props.onRedact(text.slice(span[0], span[1]));
+                if (span) props.onRedact(span);
               }}
               aria-label={t('review.redactSelectionNamed', { field: props.field })}
               data-testid="redact-selection"

@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision } from '../../app/session';
+import type { Decision } from '../../../../shared/case';
 import { recordLabel, type Row } from './rows';
 
 interface Props {
   rows: Row[];
-  decisions: Record<string, Decision>;
+  decisions: ReadonlyMap<string, Decision>;
   selected: ReadonlySet<string>;
   active: number;
   setActive(i: number): void;
@@ -83,7 +83,7 @@ export function HitTable(props: Props) {
             );
           }
           const { hit } = row;
-          const decision = props.decisions[hit.id];
+          const decision = props.decisions.get(hit.id);
           const isSelected = props.selected.has(hit.id);
           return (
             <div

@@ -1,35 +1,45 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Confidence } from '../../../../shared/hit';
+import type { CaseHit } from '../../../../shared/case';
+import type { Confidence, Hit } from '../../../../shared/hit';
 import type { ScreenId } from '../../app/App';
-import { useSession, type Decision } from '../../app/session';
+import { useApi } from '../../app/api-context';
+import { useSession } from '../../app/session';
+import { messageOf } from '../../errors';
 import { useFormat } from '../../i18n/format';
 import { Button } from '../../ui/Button';
 import { Notice, ScreenHeader } from '../../ui/Notice';
-import { HitPreview } from './HitPreview';
+import { HitPreview, type Exclusion } from './HitPreview';
 import { HitTable } from './HitTable';
+import { decideMany, type DecisionInput } from './review-actions';
 import { buildRows } from './rows';
-import { Suggestions } from './Suggestions';
 
-/** The reasons a DPO gives, and the ground each one is to the package and the cover letter. */
+/** The reasons a DPO gives, and the ground each is to the package and the cover letter. */
 const exclusionGrounds = { namesake: 'not-subject', notRelevant: 'not-subject', thirdParty: 'third-party', exemption: 'exempt' } as const;
 const exclusionReasons = Object.keys(exclusionGrounds) as Array<keyof typeof exclusionGrounds>;
+type Reviewable = CaseHit & { hit: Hit };
 
 /** Decide, hit by hit or in bulk, what goes into the answer, and redact what is someone else's. */
 export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const session = useSession();
-  const result = session.run?.result;
+  const api = useApi();
+  const { detail, setDetail, workspace } = useSession();
   const [conf, setConf] = useState<'all' | Confidence>('all');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
   const [reasonKey, setReasonKey] = useState<(typeof exclusionReasons)[number]>('namesake');
-  const rows = useMemo(() => buildRows(result?.hits ?? [], (h) => conf === 'all' || h.confidence === conf), [result, conf]);
-  const byId = useMemo(() => new Map((result?.hits ?? []).map((h) => [h.id, h])), [result]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
-  if (!result) {
+  // Hits whose record copy was deleted under the retention rule cannot be reviewed again.
+  const items = useMemo(() => (detail?.hits ?? []).filter((h): h is Reviewable => h.hit !== null), [detail]);
+  const byId = useMemo(() => new Map(items.map((i) => [i.hitId, i])), [items]);
+  const decisions = useMemo(() => new Map(items.flatMap((i) => (i.decision ? [[i.hitId, i.decision] as const] : []))), [items]);
+  const rows = useMemo(() => buildRows(items.map((i) => i.hit), (h) => conf === 'all' || h.confidence === conf), [items, conf]);
+
+  if (!detail || !detail.search) {
     return (
       <div className="screen-body">
         <ScreenHeader title={t('review.title')} intro={t('review.intro')} />
@@ -40,27 +50,43 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
     );
   }
 
-  const labelOf = (id: string) => session.workspace?.sources.find((s) => s.id === id)?.label ?? id;
+  const ref = detail.case.ref;
+  const act = async (work: () => Promise<typeof detail | null>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await work();
+      if (next) setDetail(next);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const decide = (ids: readonly string[], d: DecisionInput) => void act(() => decideMany(api, ref, ids, d));
+  const labelOf = (id: string) => workspace?.sources.find((s) => s.id === id)?.label ?? id;
   const toggle = (id: string) =>
     setSelected((prev) => {
       const next = new Set(prev);
       if (!next.delete(id)) next.add(id);
       return next;
     });
-  const exclusion: Decision = { include: false, ground: exclusionGrounds[reasonKey], reason: t(`review.reasons.${reasonKey}`) };
-  const decided = Object.values(session.decisions);
+  const exclusion: Exclusion = { ground: exclusionGrounds[reasonKey], reason: t(`review.reasons.${reasonKey}`) };
+  const include: DecisionInput = { include: true, reason: t('review.reasonSubject') };
+  const exclude: DecisionInput = { include: false, ...exclusion };
   const open = openId ? byId.get(openId) : undefined;
   // Third-party records are never included in bulk: Art. 15(4) needs a look at each one.
-  const allHigh = result.hits.filter((h) => h.confidence === 'high' && !h.thirdParty).map((h) => h.id);
+  const allHigh = items.filter((i) => i.hit.confidence === 'high' && !i.hit.thirdParty && !i.decision?.include).map((i) => i.hitId);
+  const counted = [...decisions.values()];
 
   return (
-    <div className="screen-body review">
+    <div className="screen-body review" aria-busy={busy} data-testid="review">
       <ScreenHeader
         title={t('review.title')}
         intro={t('review.summary', {
-          hits: f.number(result.hits.length),
-          included: f.number(decided.filter((d) => d.include).length),
-          excluded: f.number(decided.filter((d) => !d.include).length),
+          hits: f.number(items.length),
+          included: f.number(counted.filter((d) => d.include).length),
+          excluded: f.number(counted.filter((d) => !d.include).length),
         })}
       />
       <div className="toolbar" role="toolbar" aria-label={t('review.toolbar')}>
@@ -73,10 +99,10 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
             ))}
           </select>
         </label>
-        <Button variant="primary" onPress={() => session.decide(allHigh, { include: true, reason: t('review.reasonSubject') })} data-testid="include-all-high">
+        <Button variant="primary" onPress={() => decide(allHigh, include)} isDisabled={busy || allHigh.length === 0} data-testid="include-all-high">
           {t('review.includeAllHigh', { count: allHigh.length })}
         </Button>
-        <Button onPress={() => session.decide([...selected], { include: true, reason: t('review.reasonSubject') })} isDisabled={selected.size === 0}>
+        <Button onPress={() => decide([...selected], include)} isDisabled={busy || selected.size === 0}>
           {t('review.includeSelected', { count: selected.size })}
         </Button>
         <label className="field inline">
@@ -87,23 +113,33 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
             ))}
           </select>
         </label>
-        <Button variant="danger" onPress={() => session.decide([...selected], exclusion)} isDisabled={selected.size === 0}>
+        <Button variant="danger" onPress={() => decide([...selected], exclude)} isDisabled={busy || selected.size === 0}>
           {t('review.excludeSelected', { count: selected.size })}
         </Button>
         <Button variant="quiet" onPress={() => setSelected(new Set())} isDisabled={selected.size === 0}>
           {t('review.clearSelection')}
         </Button>
       </div>
+      {error && <Notice kind="error">{error}</Notice>}
       <p className="hint">{t('review.keys')}</p>
       <div className="review-split">
         {rows.length === 0 ? (
           <Notice kind="info">{t('review.none')}</Notice>
         ) : (
-          <HitTable rows={rows} decisions={session.decisions} selected={selected} active={active} setActive={setActive} toggle={toggle} open={setOpenId} labelOf={labelOf} />
+          <HitTable rows={rows} decisions={decisions} selected={selected} active={active} setActive={setActive} toggle={toggle} open={setOpenId} labelOf={labelOf} />
         )}
-        {open ? <HitPreview hit={open} sourceLabel={labelOf(open.source)} exclusion={exclusion} /> : <aside className="card hit-preview empty">{t('review.pick')}</aside>}
+        {open ? (
+          <HitPreview
+            item={open}
+            sourceLabel={labelOf(open.source)}
+            exclusion={exclusion}
+            onDecide={(inc) => decide([open.hitId], inc ? include : exclude)}
+            onRedact={(field, span) => void act(() => api['case:redact']({ ref, hitId: open.hitId, field, span, mode: 'mask', reason: t('review.redactReason') }))}
+          />
+        ) : (
+          <aside className="card hit-preview empty">{t('review.pick')}</aside>
+        )}
       </div>
-      <Suggestions items={result.suggestions ?? []} />
       <div className="form-actions">
         <Button variant="primary" onPress={() => go('export')} data-testid="to-export">{t('review.toExport')}</Button>
       </div>

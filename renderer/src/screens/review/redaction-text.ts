@@ -1,13 +1,19 @@
-import type { Redaction } from '../../app/session';
+import type { Redaction } from '../../../../shared/case';
 
 const MASK = '█';
 
-/** The field's text as the package will show it, with redacted text masked. */
+/**
+ * The field's text as the package will show it: redacted spans masked character for
+ * character, so offsets in the shown text are offsets in the original and a second
+ * selection lands where the DPO sees it.
+ */
 export function maskedText(value: string, redactions: readonly Redaction[]): string {
-  if (redactions.some((r) => r.action === 'mask')) return MASK.repeat(Math.min(value.length, 12));
+  if (redactions.some((r) => r.span === null)) return MASK.repeat(Math.min(Math.max(value.length, 3), 12));
   let out = value;
   for (const r of redactions) {
-    if (r.text) out = out.split(r.text).join(MASK.repeat(r.text.length));
+    if (!r.span) continue;
+    const [a, b] = r.span;
+    out = out.slice(0, a) + MASK.repeat(Math.max(0, Math.min(b, out.length) - a)) + out.slice(b);
   }
   return out;
 }

@@ -9,21 +9,24 @@ import { messageOf } from '../../errors';
 import { Button } from '../../ui/Button';
 import { Notice, ScreenHeader } from '../../ui/Notice';
 import { SourceProgress } from './SourceProgress';
+import { VerifyIdentity } from './VerifyIdentity';
 
-/** Searches the chosen sources for the case's subject, with progress and a way to stop. */
+const notYetVerified = new Set(['received', 'verifying-identity']);
+
+/** Searches the chosen sources for the open case's person, with progress and a way to stop. */
 export function SearchScreen({ go }: { go(s: ScreenId): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const session = useSession();
+  const { detail } = session;
   const sources = session.workspace?.sources ?? [];
   const [chosen, setChosen] = useState<string[]>(() => sources.map((s) => s.id));
   const [progress, setProgress] = useState<Record<string, SearchProgress>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const runId = useRef<string | null>(null);
-  // A cancelled search is incomplete: its partial result must never reach review or export.
-  const cancelledRun = useRef(false);
   const [cancelled, setCancelled] = useState(false);
+  const [finished, setFinished] = useState(false);
+  const runId = useRef<string | null>(null);
 
   useEffect(
     () =>
@@ -35,16 +38,16 @@ export function SearchScreen({ go }: { go(s: ScreenId): void }) {
   );
 
   const run = async () => {
-    if (!session.subject) return;
+    if (!detail) return;
     setBusy(true);
     setError(null);
     setCancelled(false);
-    cancelledRun.current = false;
+    setFinished(false);
     setProgress({});
-    session.setRun(null);
     try {
-      const r = await api['search:run']({ subject: session.subject, sources: chosen });
-      if (!cancelledRun.current) session.setRun(r);
+      const r = await api['case:search']({ ref: detail.case.ref, sources: chosen });
+      session.setDetail(r.detail);
+      setFinished(true);
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -55,22 +58,23 @@ export function SearchScreen({ go }: { go(s: ScreenId): void }) {
 
   const cancel = async () => {
     if (!runId.current) return;
-    cancelledRun.current = true;
     const r = await api['search:cancel']({ runId: runId.current });
     setCancelled(r.cancelled);
-    if (!r.cancelled) cancelledRun.current = false;
   };
 
-  const result = session.run?.result;
-  const failed = result?.sources.filter((s) => s.status === 'error') ?? [];
+  const results = finished ? (detail?.search?.sources ?? []) : [];
+  const failed = results.filter((s) => s.status === 'error');
+  const hits = detail?.hits.length ?? 0;
   return (
     <div className="screen-body">
       <ScreenHeader title={t('search.title')} intro={t('search.intro')} />
-      {!session.subject ? (
+      {!detail ? (
         <Notice kind="info">
           {t('search.noCase')}{' '}
           <Button variant="quiet" onPress={() => go('cases')}>{t('search.toCases')}</Button>
         </Notice>
+      ) : notYetVerified.has(detail.case.status) ? (
+        <VerifyIdentity caseRef={detail.case.ref} />
       ) : sources.length === 0 ? (
         <Notice kind="info">{t('search.noSources')}</Notice>
       ) : (
@@ -98,16 +102,16 @@ export function SearchScreen({ go }: { go(s: ScreenId): void }) {
             {sources
               .filter((s) => chosen.includes(s.id))
               .map((s) => (
-                <SourceProgress key={s.id} id={s.id} label={s.label ?? s.id} progress={progress[s.id]} result={result?.sources.find((r) => r.id === s.id)} />
+                <SourceProgress key={s.id} id={s.id} label={s.label ?? s.id} progress={progress[s.id]} result={results.find((r) => r.id === s.id)} />
               ))}
           </ul>
         </div>
       )}
       {error && <Notice kind="error">{error}</Notice>}
       {cancelled && <Notice kind="warning" testId="search-cancelled">{t('search.cancelled')}</Notice>}
-      {result && !cancelled && (
+      {finished && !cancelled && (
         <Notice kind={failed.length > 0 ? 'warning' : 'success'} testId="search-done">
-          {failed.length > 0 ? t('search.doneWithErrors', { count: failed.length }) : t('search.done', { count: result.hits.length })}{' '}
+          {failed.length > 0 ? t('search.doneWithErrors', { count: failed.length }) : t('search.done', { count: hits })}{' '}
           <Button variant="quiet" onPress={() => go('review')} data-testid="to-review">{t('search.toReview')}</Button>
         </Notice>
       )}

@@ -18,6 +18,7 @@ export function SettingsScreen() {
   const session = useSession();
   const [c, setC] = useState<Controller>(empty);
   const [lang, setLang] = useState<Language>('nb');
+  const [retention, setRetention] = useState('30');
   const [note, setNote] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
@@ -25,6 +26,7 @@ export function SettingsScreen() {
       if (p.controller) setC({ ...empty, ...p.controller, dpo: { ...empty.dpo, ...p.controller.dpo } });
       setLang(p.defaultLanguage);
     });
+    void api['settings:get']({}).then((s) => setRetention(String(s.retentionDays)));
   }, [api]);
 
   const save = async (e: FormEvent) => {
@@ -39,6 +41,7 @@ export function SettingsScreen() {
         dpo: { name: trim(c.dpo?.name), email: trim(c.dpo?.email) },
       };
       await api['preferences:set']({ controller, defaultLanguage: lang });
+      await api['settings:set']({ retentionDays: Number(retention) });
       const ws = await api['workspace:get']({});
       session.setWorkspace(ws.workspace);
       setNote({ kind: 'success', text: t('settings.saved') });
@@ -47,6 +50,7 @@ export function SettingsScreen() {
     }
   };
 
+  const retentionValid = /^\d{1,4}$/.test(retention) && Number(retention) <= 3650;
   const set = (p: Partial<Controller>) => setC((x) => ({ ...x, ...p }));
   const setDpo = (p: Partial<NonNullable<Controller['dpo']>>) => setC((x) => ({ ...x, dpo: { ...x.dpo, ...p } }));
   return (
@@ -74,9 +78,17 @@ export function SettingsScreen() {
               <option value="en">English</option>
             </select>
           </label>
+          <TextInput
+            label={t('settings.retentionDays')}
+            description={t('settings.retentionHint')}
+            type="number"
+            value={retention}
+            onChange={setRetention}
+            error={retentionValid ? null : t('settings.retentionHint')}
+          />
         </div>
         <div className="form-actions">
-          <Button variant="primary" type="submit" isDisabled={!c.name.trim()} data-testid="settings-save">
+          <Button variant="primary" type="submit" isDisabled={!c.name.trim() || !retentionValid} data-testid="settings-save">
             {t('common.save')}
           </Button>
         </div>
