@@ -3,6 +3,7 @@ import { SubjectSchema } from './subject';
 import { ConfidenceSchema } from './hit';
 import { ControllerSchema, LinkSchema, ProcessingSchema, WorkspaceSchema } from './workspace';
 import { SearchProgressSchema, SearchResultSchema } from './search';
+import { SourcePreviewSchema } from './source-preview';
 import {
   CalendarDateSchema,
   CaseAuditSchema,
@@ -113,6 +114,23 @@ export const contract = {
   'source:setPassword': method(
     z.object({ id: z.string().min(1), password: z.string().min(1) }).strict(),
     z.object({ stored: z.boolean() }),
+  ),
+  /** The first rows, columns, keys, encoding and proposed links of a CSV or database source (issue #3). */
+  'source:preview': method(
+    z.object({ id: z.string().min(1), rows: z.number().int().min(0).max(100).optional() }).strict(),
+    SourcePreviewSchema,
+  ),
+  /**
+   * UI only: the body of a mail hit in an open case, for the review preview. The HTML is
+   * shown in a sandboxed, script-less iframe; the renderer never turns it into its own markup.
+   */
+  'mail:preview': method(
+    z.object({ ref: z.string().min(1), hitId: z.string().min(1) }).strict(),
+    z.object({
+      text: z.string().nullable(),
+      html: z.string().nullable(),
+      attachments: z.array(z.object({ name: z.string().nullable(), type: z.string(), size: z.number().int().nonnegative() })),
+    }),
   ),
   'preferences:get': method(Empty, z.object({ controller: ControllerSchema.nullable(), defaultLanguage: LanguageSchema })),
   'preferences:set': method(

@@ -5,6 +5,7 @@ import { registerCase } from './commands/case';
 import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerSearch } from './commands/search';
+import { registerSource } from './commands/source';
 import { registerSettings } from './commands/settings';
 import { registerWorkspace } from './commands/workspace';
 import { tool } from './context';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerExport(program, dataDir);
   registerDemo(program);
   registerWorkspace(program, dataDir);
+  registerSource(program, dataDir);
   registerCase(program, dataDir);
   registerSettings(program, dataDir);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -3,11 +3,15 @@ import { CsvSource } from './csv/csv-source';
 import { MailboxSource } from './mail/mailbox-source';
 import type { Source } from './source';
 import { MysqlSource } from './sql/mysql-source';
+import type { SqlSourceOptions } from './sql/sql-source';
 import { PostgresSource } from './sql/postgres-source';
 import { SqliteSource } from './sql/sqlite-source';
 
-/** The one place that knows which adapter serves which kind. */
-export function openSource(config: SourceConfig): Source {
+/**
+ * The one place that knows which adapter serves which kind. `options.password` lets the app
+ * supply a server password from the OS keychain when the workspace names no `passwordEnv`.
+ */
+export function openSource(config: SourceConfig, options: Pick<SqlSourceOptions, 'password'> = {}): Source {
   switch (config.kind) {
     case 'csv':
       return new CsvSource(config);
@@ -16,8 +20,8 @@ export function openSource(config: SourceConfig): Source {
     case 'mailbox':
       return new MailboxSource(config);
     case 'postgres':
-      return new PostgresSource(config);
+      return new PostgresSource(config, options);
     case 'mysql':
-      return new MysqlSource(config);
+      return new MysqlSource(config, options);
   }
 }

@@ -1,6 +1,5 @@
 import mysql from 'mysql2/promise';
 import type { SourceConfig } from '../../../../shared/workspace';
-import type { FollowOptions } from '../tabular/follow-relations';
 import type { ForeignKey, TableSchema } from '../tabular/table-schema';
 import { mysqlDialect } from './dialect';
 import {
@@ -12,7 +11,7 @@ import {
   type ServerTarget,
 } from './server-connection';
 import type { DiscoveredSchema, SqlRow, SqlSession, TableFailure } from './session';
-import { SqlSource } from './sql-source';
+import { SqlSource, type SqlSourceOptions } from './sql-source';
 
 type MysqlConfig = Extract<SourceConfig, { kind: 'mysql' }>;
 
@@ -20,13 +19,13 @@ type MysqlConfig = Extract<SourceConfig, { kind: 'mysql' }>;
 export class MysqlSource extends SqlSource {
   constructor(
     override readonly config: MysqlConfig,
-    follow: Pick<FollowOptions, 'maxDepth'> = {},
+    options: SqlSourceOptions = {},
   ) {
-    super(config, follow);
+    super(config, options);
   }
 
   protected async openSession(): Promise<SqlSession> {
-    const target = serverTarget(this.config, 3306);
+    const target = serverTarget(this.config, 3306, await this.options.password?.());
     let conn: mysql.Connection | null = null;
     try {
       conn = await mysql.createConnection({

@@ -1,6 +1,5 @@
 import pg from 'pg';
 import type { SourceConfig } from '../../../../shared/workspace';
-import type { FollowOptions } from '../tabular/follow-relations';
 import type { ForeignKey, TableSchema } from '../tabular/table-schema';
 import { postgresDialect, type SqlDialect } from './dialect';
 import {
@@ -12,7 +11,7 @@ import {
   type ServerTarget,
 } from './server-connection';
 import type { DiscoveredSchema, SqlRow, SqlSession, TableFailure } from './session';
-import { SqlSource } from './sql-source';
+import { SqlSource, type SqlSourceOptions } from './sql-source';
 
 type PostgresConfig = Extract<SourceConfig, { kind: 'postgres' }>;
 
@@ -21,13 +20,13 @@ const FETCH_ROWS = 1000;
 export class PostgresSource extends SqlSource {
   constructor(
     override readonly config: PostgresConfig,
-    follow: Pick<FollowOptions, 'maxDepth'> = {},
+    options: SqlSourceOptions = {},
   ) {
-    super(config, follow);
+    super(config, options);
   }
 
   protected async openSession(): Promise<SqlSession> {
-    const target = serverTarget(this.config, 5432);
+    const target = serverTarget(this.config, 5432, await this.options.password?.());
     const client = new pg.Client({
       host: target.host,
       port: target.port,

@@ -20,9 +20,10 @@ export const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * Reads the workspace's connection URL. The password never comes from a file: the
- * workspace names an environment variable (`passwordEnv`) and it is read from there.
+ * workspace names an environment variable (`passwordEnv`) and it is read from there, or
+ * the app hands over the one stored in the OS keychain (`stored`).
  */
-export function serverTarget(config: ServerConfig, defaultPort: number): ServerTarget {
+export function serverTarget(config: ServerConfig, defaultPort: number, stored?: string | null): ServerTarget {
   let url: URL;
   try {
     url = new URL(config.connection);
@@ -32,7 +33,7 @@ export function serverTarget(config: ServerConfig, defaultPort: number): ServerT
         `Write it like ${config.kind}://user@host:${defaultPort}/database.`,
     );
   }
-  let password: string | undefined;
+  let password = stored ?? undefined;
   if (config.passwordEnv) {
     password = process.env[config.passwordEnv];
     if (password === undefined) {

@@ -17,6 +17,14 @@ import type { SqlRow, SqlSession, TableFailure } from './session';
 
 type SqlConfig = Extract<SourceConfig, { kind: 'sqlite' | 'postgres' | 'mysql' }>;
 
+export interface SqlSourceOptions extends Pick<FollowOptions, 'maxDepth'> {
+  /**
+   * Where the desktop app keeps a server password (the OS keychain); used when the workspace
+   * names no `passwordEnv`. Returns null when none is stored.
+   */
+  password?: () => Promise<string | null>;
+}
+
 /** The searchable view of a database: tables after `exclude`, and every relation to follow. */
 export interface SqlModel {
   tables: TableSchema[];
@@ -34,12 +42,17 @@ export abstract class SqlSource implements Source {
 
   constructor(
     readonly config: SqlConfig,
-    private readonly follow: Pick<FollowOptions, 'maxDepth'> = {},
+    protected readonly options: SqlSourceOptions = {},
   ) {}
 
   protected abstract openSession(): Promise<SqlSession>;
   /** Returns what kind of per-table failure an error is, or null when the whole source failed. */
   protected abstract tableFailure(err: unknown): TableFailure | null;
+
+  /** Whether an error means one table could not be read (the rest of the database still can). */
+  failureOf(err: unknown): TableFailure | null {
+    return this.tableFailure(err);
+  }
 
   /** The open, read-only session (opened on first use). Exposed so tests can prove writes fail. */
   session(): Promise<SqlSession> {
@@ -102,7 +115,7 @@ export abstract class SqlSource implements Source {
       },
     };
     yield* followRelations(matched, foreignKeys, finder, {
-      maxDepth: this.follow.maxDepth,
+      maxDepth: this.options.maxDepth,
       signal: ctx.signal,
       depthLimitReached: (d) =>
         ctx.problem(`related rows were followed ${d} steps from each hit; rows further away were not searched.`),

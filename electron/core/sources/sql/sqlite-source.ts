@@ -3,11 +3,10 @@ import { existsSync } from 'node:fs';
 import type { SourceConfig } from '../../../../shared/workspace';
 import { digitsOnly } from '../../match/normalise';
 import { SourceError } from '../source';
-import type { FollowOptions } from '../tabular/follow-relations';
 import type { ForeignKey, TableSchema } from '../tabular/table-schema';
 import { sqliteDialect } from './dialect';
 import type { DiscoveredSchema, SqlRow, SqlSession, TableFailure } from './session';
-import { SqlSource } from './sql-source';
+import { SqlSource, type SqlSourceOptions } from './sql-source';
 
 type SqliteConfig = Extract<SourceConfig, { kind: 'sqlite' }>;
 
@@ -17,9 +16,9 @@ export const quoteSqliteIdent = sqliteDialect.quoteIdent;
 export class SqliteSource extends SqlSource {
   constructor(
     override readonly config: SqliteConfig,
-    follow: Pick<FollowOptions, 'maxDepth'> = {},
+    options: SqlSourceOptions = {},
   ) {
-    super(config, follow);
+    super(config, options);
   }
 
   protected async openSession(): Promise<SqlSession> {
