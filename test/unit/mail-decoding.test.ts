@@ -59,6 +59,18 @@ describe('mail: decoding', () => {
     expect(rec.location).toEqual({ file: 'x.eml' });
   });
 
+  it('reads raw 8-bit Latin-1 headers (no RFC 2047) as the declared charset or Windows-1252', async () => {
+    const head = (charset: string) => Buffer.from(`From: J\xf8rn St\xf8ylen <j@example.no>\r\nSubject: \xc6rlig talt\r\nContent-Type: text/plain; charset=${charset}\r\n\r\nok\r\n`, 'latin1');
+    for (const charset of ['iso-8859-1', 'us-ascii', 'x-nonsense']) {
+      const mail = await parseMessage(head(charset));
+      expect(mail.fields.from, charset).toBe('Jørn Støylen <j@example.no>');
+      expect(mail.subject, charset).toBe('Ærlig talt');
+    }
+    // Real UTF-8 headers (RFC 6532) are left alone.
+    const utf8 = await parseMessage(Buffer.from('From: Jørn Støylen <j@example.no>\r\n\r\nok\r\n', 'utf8'));
+    expect(utf8.fields.from).toBe('Jørn Støylen <j@example.no>');
+  });
+
   it('searches the text part and the HTML part of multipart/alternative, HTML turned into text', async () => {
     const raw = crlf(
       'From: a@example.no\nSubject: alt\nContent-Type: multipart/alternative; boundary=alt\n\n--alt\nContent-Type: text/plain; charset=utf-8\n\nPlain version\n--alt\nContent-Type: text/html; charset=utf-8\n\n<p>HTML <b>version</b> with <a href="mailto:ola@example.no">Ola</a></p><style>p{}</style>\n--alt--\n',

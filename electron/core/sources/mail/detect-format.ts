@@ -45,6 +45,10 @@ export async function detectMailboxFormat(p: string): Promise<MailboxFormat> {
     throw new SourceError(`The mailbox path ${p} does not exist or cannot be read. Check the source's "path".`);
   }
   if (info.isDirectory()) return 'folder';
+  if (!info.isFile()) {
+    // Opening a FIFO blocks until something writes to it: never open what is not a file.
+    throw new SourceError(`The mailbox path ${p} is not a regular file or folder (a pipe, socket or device?). Check the source's "path".`);
+  }
   const format = await detectFileFormat(p);
   if (format === 'not-mail') {
     throw new SourceError(

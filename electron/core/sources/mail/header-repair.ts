@@ -20,6 +20,33 @@ export function repairTopContentType(raw: Uint8Array): Uint8Array {
   return Buffer.concat([Buffer.from(before + fixed + after, 'latin1'), buf.subarray(headerEnd)]);
 }
 
+/**
+ * Old clients (and Norwegian ones long after) wrote Latin-1/Windows-1252 straight into
+ * headers instead of RFC 2047 words: "From: J\xF8rn St\xF8ylen". Parsed as UTF-8 those names
+ * become "J\uFFFDrn" and no longer match. When the top-level header block is not valid UTF-8,
+ * it is re-encoded from the message's declared charset (Windows-1252 when none or unknown).
+ */
+export function repairHeaderCharset(raw: Uint8Array): Uint8Array {
+  const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const headerEnd = findHeaderEnd(buf);
+  const head = buf.subarray(0, headerEnd);
+  if (!head.some((b) => b >= 0x80)) return raw;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head);
+    return raw; // already UTF-8 (RFC 6532)
+  } catch {
+    // fall through: legacy 8-bit
+  }
+  const declared = /charset\s*=\s*"?([\w.:-]+)/i.exec(head.toString('latin1'))?.[1];
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(declared && !/^(us-)?ascii$|^utf-?8$/i.test(declared) ? declared : 'windows-1252');
+  } catch {
+    decoder = new TextDecoder('windows-1252');
+  }
+  return Buffer.concat([Buffer.from(decoder.decode(head), 'utf8'), buf.subarray(headerEnd)]);
+}
+
 function findHeaderEnd(buf: Buffer): number {
   const lf = buf.indexOf('\n\n');
   const crlf = buf.indexOf('\r\n\r\n');

@@ -61,7 +61,7 @@ export class MailboxSource implements Source {
     const aliases = new AliasCollector(subject);
     const progress = new Progress(ctx);
     if (format === 'folder') {
-      for await (const file of listMailFiles(root)) {
+      for await (const file of listMailFiles(root, ctx.problem)) {
         if (ctx.signal.aborted) return;
         const rel = path.relative(root, file).split(path.sep).join('/');
         let fileFormat: MailFileFormat;

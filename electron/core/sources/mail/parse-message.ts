@@ -1,6 +1,6 @@
 import type { Cell } from '../../../../shared/hit';
 import PostalMime, { decodeWords, type Address, type Attachment, type Email } from 'postal-mime';
-import { repairTopContentType } from './header-repair';
+import { repairHeaderCharset, repairTopContentType } from './header-repair';
 import { attachmentTextKind, extractAttachmentText } from './attachment-text';
 import { htmlToText } from './html-text';
 import { mailLimits } from './mail-limits';
@@ -71,10 +71,10 @@ export async function parseMessage(raw: Uint8Array, depth = 0): Promise<ParsedMa
   let email: Email;
   const problems: string[] = [];
   try {
-    email = await parser.parse(repairTopContentType(skipLeadingBlankLines(raw)));
+    email = await parser.parse(repairTopContentType(repairHeaderCharset(skipLeadingBlankLines(raw))));
   } catch (err) {
     problems.push(`the MIME structure could not be decoded (${(err as Error).message}); only the headers were read`);
-    email = await PostalMime.parse(headerBlock(raw), { maxNestingDepth: 1 });
+    email = await PostalMime.parse(repairHeaderCharset(headerBlock(skipLeadingBlankLines(raw))), { maxNestingDepth: 1 });
   }
   const mail: ParsedMail = {
     ...(email.messageId ? { messageId: email.messageId } : {}),
