@@ -1,0 +1,31 @@
+import type { Handlers } from '../dispatch';
+import { appHandlers } from './app';
+import { caseHandlers } from './case';
+import { HandlerContext, type HandlerDeps } from './context';
+import { exportHandlers } from './export';
+import { searchHandlers } from './search';
+import { sourceHandlers } from './source';
+import { uiKeychainHandlers } from './ui-keychain';
+import { uiMailHandlers } from './ui-mail';
+import { uiPreferenceHandlers } from './ui-preferences';
+import { uiWorkspaceHandlers } from './ui-workspace';
+import { workspaceHandlers } from './workspace';
+
+export type { Dialogs, HandlerDeps, Keychain } from './context';
+
+/** All contract handlers, one file per area; `Handlers` makes a forgotten method a type error. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const ctx = new HandlerContext(deps);
+  return {
+    ...appHandlers(ctx),
+    ...workspaceHandlers(ctx),
+    ...searchHandlers(ctx),
+    ...sourceHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...uiWorkspaceHandlers(ctx),
+    ...uiKeychainHandlers(ctx),
+    ...uiPreferenceHandlers(ctx),
+    ...uiMailHandlers(ctx),
+    ...caseHandlers(ctx),
+  };
+}
