@@ -38,12 +38,14 @@ export function repairHeaderCharset(raw: Uint8Array): Uint8Array {
     // fall through: legacy 8-bit
   }
   const declared = /charset\s*=\s*"?([\w.:-]+)/i.exec(head.toString('latin1'))?.[1];
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(declared && !/^(us-)?ascii$|^utf-?8$/i.test(declared) ? declared : 'windows-1252');
-  } catch {
-    decoder = new TextDecoder('windows-1252');
-  }
+  const label = declared && !/^(us-)?ascii$|^utf-?8$/i.test(declared) ? declared : 'windows-1252';
+  const decoder = (() => {
+    try {
+      return new TextDecoder(label);
+    } catch {
+      return new TextDecoder('windows-1252');
+    }
+  })();
   return Buffer.concat([Buffer.from(decoder.decode(head), 'utf8'), buf.subarray(headerEnd)]);
 }
 
