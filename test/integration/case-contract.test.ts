@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/core/api/dispatch';
@@ -10,7 +10,7 @@ import { projectRoot } from '../helpers/corpora';
 import { tempDir } from '../helpers/temp';
 
 /** The case methods as the renderer calls them: through the dispatcher, validated by the contract. */
-function session() {
+function session(workspace = path.join(projectRoot, 'resources', 'demo', 'workspace.json')) {
   const dataDir = tempDir();
   const out = tempDir();
   const db = openStore(dataDir);
@@ -21,7 +21,7 @@ function session() {
     resourcesDir: path.join(projectRoot, 'resources'),
     tool: { name: 'Innsyn', version: 'test' },
     dialogs: {
-      openWorkspace: async () => path.join(projectRoot, 'resources', 'demo', 'workspace.json'),
+      openWorkspace: async () => workspace,
       savePackage: async (name) => {
         const file = path.join(out, name);
         saved.push(file);
@@ -85,6 +85,35 @@ describe('case:* over the contract', () => {
     expect(await dispatch('case:get', { ref: 'DROP TABLE' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await dispatch('case:get', { ref: '2020-0001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await dispatch('case:create', { subject: {}, channel: 'email' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    db.close();
+  }, 300_000);
+
+  it('refuses to export a mail original that changed after it was reviewed', async () => {
+    const copy = tempDir();
+    cpSync(path.join(projectRoot, 'resources', 'demo'), copy, { recursive: true });
+    const { db, dispatch, call } = session(path.join(copy, 'workspace.json'));
+    await call('workspace:import', {});
+    const { ref } = await call<{ ref: string }>('case:create', {
+      subject: { names: ['Ingrid Ødegård-Bakken'], emails: ['ingrid.odegard@example.no'] },
+      channel: 'email',
+      received: todayIn(new Date()),
+    });
+    await call('case:verify', { ref, method: 'BankID', by: 'Siri DPO' });
+    const { detail } = await call<{ detail: CaseDetail }>('case:search', { ref });
+    const mail = detail.hits.filter((h) => h.source === 'kundeservice' && h.hit?.confidence === 'high');
+    expect(mail.length).toBeGreaterThan(0);
+
+    // Someone puts another message first in the mailbox: every byte range now points elsewhere.
+    const mbox = path.join(copy, 'support.mbox');
+    const other = 'From per@example.no Mon Jan  5 10:00:00 2026\nFrom: Per <per@example.no>\nSubject: Privat\n\nPer sin hemmelighet.\n\n';
+    writeFileSync(mbox, other + readFileSync(mbox, 'latin1'), 'latin1');
+    const refused = await dispatch('case:export', { ref, lang: 'en', minConfidence: 'high' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/kundeservice changed since the search/) } });
+
+    // Searching again stores the new originals; then the export goes through.
+    await call('case:search', { ref });
+    const exported = await call<{ verified: boolean }>('case:export', { ref, lang: 'en', minConfidence: 'high' });
+    expect(exported.verified).toBe(true);
     db.close();
   }, 300_000);
 });

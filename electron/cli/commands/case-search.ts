@@ -4,9 +4,9 @@ import { AppError } from '../../../shared/errors';
 import type { Confidence } from '../../../shared/hit';
 import type { SearchResult } from '../../../shared/search';
 import type { Subject } from '../../../shared/subject';
-import { recordSearch } from '../../core/cases/case-review';
 import { assertMove } from '../../core/cases/case-status';
 import { exportCase, type CaseExport } from '../../core/cases/export-case';
+import { storeSearch } from '../../core/cases/mail-originals';
 import { resourcesDir, tool } from '../context';
 import { loadCliWorkspace, runCliSearch } from '../run-subject-search';
 import type { SubjectOptions } from '../subject-options';
@@ -25,7 +25,7 @@ export async function searchForCase(ref: string, opts: SubjectOptions, dataDir: 
   });
   const subject = mergeSubjects(stored, opts);
   const { sources, result } = await runCliSearch(opts, dataDir, subject);
-  const detail = await withRegister(dataDir, (reg) => recordSearch(reg, ref, result, sources));
+  const detail = await withRegister(dataDir, (reg) => storeSearch(reg, ref, result, sources));
   return { result, detail };
 }
 

@@ -14,7 +14,13 @@ import type { CaseRow } from './case-store';
  * decision and redactions; a hit whose record changed since is stored anew and must be
  * reviewed again, because the decision was about the old content.
  */
-export function recordSearch(reg: CaseRegister, ref: string, result: SearchResult, configs: readonly SourceConfig[]): CaseDetail {
+export function recordSearch(
+  reg: CaseRegister,
+  ref: string,
+  result: SearchResult,
+  configs: readonly SourceConfig[],
+  originals: ReadonlyMap<string, string> = new Map(),
+): CaseDetail {
   const row = reg.row(ref);
   assertMove(ref, row.status, 'reviewing');
   reg.record(row, 'search-run', () => {
@@ -24,7 +30,8 @@ export function recordSearch(reg: CaseRegister, ref: string, result: SearchResul
     let reset = 0;
     const found = new Set<string>();
     result.hits.forEach((hit, i) => {
-      const snapshotHash = sha256Hex(canonicalJson(hit));
+      const original = originals.get(hit.id) ?? null;
+      const snapshotHash = sha256Hex(canonicalJson({ hit, original }));
       const old = before.get(hit.id);
       found.add(hit.id);
       if (old && old.snapshotHash === snapshotHash && old.snapshotJson !== null) {
@@ -36,7 +43,7 @@ export function recordSearch(reg: CaseRegister, ref: string, result: SearchResul
         if (decided.has(hit.id)) reset++;
         reg.store.deleteHit(row.id, hit.id);
       }
-      reg.store.putHit(row.id, i, { hitId: hit.id, source: hit.source, snapshotJson: JSON.stringify(hit), snapshotHash });
+      reg.store.putHit(row.id, i, { hitId: hit.id, source: hit.source, snapshotJson: JSON.stringify(hit), snapshotHash, originalSha256: original });
     });
     for (const old of before.values()) {
       if (found.has(old.hitId)) continue;

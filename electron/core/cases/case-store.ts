@@ -40,6 +40,8 @@ export interface StoredHit {
   source: string;
   snapshotJson: string | null;
   snapshotHash: string;
+  /** SHA-256 of the original message bytes, for mail hits whose original goes in the package. */
+  originalSha256: string | null;
 }
 
 const caseColumns =
@@ -72,12 +74,12 @@ export class CaseStore {
            sources_json = excluded.sources_json, configs_json = excluded.configs_json`,
       ),
       search: db.prepare('SELECT at, subject_json, sources_json, configs_json FROM case_search WHERE case_id = ?'),
-      hits: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash FROM case_hit WHERE case_id = ? ORDER BY position'),
+      hits: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? ORDER BY position'),
       deleteHit: db.prepare('DELETE FROM case_hit WHERE case_id = ? AND hit_id = ?'),
       putHit: db.prepare(
-        `INSERT INTO case_hit (case_id, hit_id, position, source, snapshot_json, snapshot_hash) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO case_hit (case_id, hit_id, position, source, snapshot_json, snapshot_hash, original_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(case_id, hit_id) DO UPDATE SET position = excluded.position, source = excluded.source,
-           snapshot_json = excluded.snapshot_json, snapshot_hash = excluded.snapshot_hash`,
+           snapshot_json = excluded.snapshot_json, snapshot_hash = excluded.snapshot_hash, original_sha256 = excluded.original_sha256`,
       ),
       purgeSnapshots: db.prepare('UPDATE case_hit SET snapshot_json = NULL WHERE case_id = ? AND snapshot_json IS NOT NULL'),
       decisions: db.prepare('SELECT hit_id, include, ground, reason, at FROM case_decision WHERE case_id = ?'),
@@ -164,15 +166,17 @@ export class CaseStore {
   }
 
   hits(id: number): StoredHit[] {
-    return (this.s.hits.all(id) as Array<{ hit_id: string; source: string; snapshot_json: string | null; snapshot_hash: string }>).map((r) => ({
+    type Row = { hit_id: string; source: string; snapshot_json: string | null; snapshot_hash: string; original_sha256: string | null };
+    return (this.s.hits.all(id) as Row[]).map((r) => ({
       hitId: r.hit_id,
       source: r.source,
       snapshotJson: r.snapshot_json,
       snapshotHash: r.snapshot_hash,
+      originalSha256: r.original_sha256,
     }));
   }
   putHit(id: number, position: number, h: StoredHit): void {
-    this.s.putHit.run(id, h.hitId, position, h.source, h.snapshotJson, h.snapshotHash);
+    this.s.putHit.run(id, h.hitId, position, h.source, h.snapshotJson, h.snapshotHash, h.originalSha256);
   }
   /** Removes a hit and, through the foreign keys, its decision and redactions. */
   deleteHit(id: number, hitId: string): void {

@@ -7,6 +7,7 @@ import { hashFile } from '../package/manifest';
 import type { CaseRegister } from './case-register';
 import { caseDetail } from './case-review';
 import { assertMove } from './case-status';
+import { assertOriginalsUnchanged } from './mail-originals';
 import { packageReviewFor } from './package-review';
 
 export interface CaseExportInput {
@@ -39,6 +40,11 @@ export async function exportCase(reg: CaseRegister, ref: string, input: CaseExpo
   if (!search) throw new AppError('INVALID_INPUT', `Case ${ref} has not been searched yet. Run "innsyn search --case ${ref}" first.`);
   if (row.purgedOn) throw new AppError('INVALID_INPUT', `The records of case ${ref} were deleted under the retention rule on ${row.purgedOn}; it cannot be exported again.`);
   const hits = detail.hits.flatMap((h) => (h.hit ? [h.hit] : []));
+  const originals = new Map(reg.store.hits(row.id).map((h) => [h.hitId, h.originalSha256]));
+  await assertOriginalsUnchanged(
+    detail.hits.flatMap((h) => (h.hit ? [{ hit: h.hit, originalSha256: originals.get(h.hitId) ?? null, excluded: h.decision?.include === false }] : [])),
+    search.configs,
+  );
   const built = await buildPackage({
     outFile: input.outFile,
     result: { subject: search.subject, sources: search.sources, hits },

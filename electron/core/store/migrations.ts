@@ -141,4 +141,13 @@ export const migrations: readonly Migration[] = [
       db.exec(`ALTER TABLE case_decision ADD COLUMN ground TEXT`);
     },
   },
+  {
+    version: 4,
+    name: 'original message fingerprint',
+    up(db) {
+      // The package carries a mail hit's original .eml, read from the mailbox at export
+      // time; this SHA-256 from search time proves it is still the message that was reviewed.
+      db.exec(`ALTER TABLE case_hit ADD COLUMN original_sha256 TEXT`);
+    },
+  },
 ];

@@ -1,9 +1,10 @@
 import { AppError } from '../../../../shared/errors';
 import { writeAccountabilityReport } from '../../cases/accountability-report';
 import { CaseRegister } from '../../cases/case-register';
-import { caseDetail, decide, recordSearch, redact, removeRedaction } from '../../cases/case-review';
+import { caseDetail, decide, redact, removeRedaction } from '../../cases/case-review';
 import { assertMove } from '../../cases/case-status';
 import { exportCase } from '../../cases/export-case';
+import { storeSearch } from '../../cases/mail-originals';
 import { purgeExpired } from '../../cases/retention';
 import type { Handlers } from '../dispatch';
 import type { HandlerContext } from './context';
@@ -62,7 +63,7 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
       assertMove(ref, row.status, 'reviewing');
       const { runId, result } = await runSearch({ subject: row.subject, sources });
       const run = ctx.run(runId);
-      return { runId, detail: recordSearch(register(), ref, result, run?.sources ?? []) };
+      return { runId, detail: await storeSearch(register(), ref, result, run?.sources ?? []) };
     },
     'case:review': async ({ ref, hitId, include, reason, ground }) => decide(register(), ref, hitId, { include, reason, ground }),
     'case:redact': async ({ ref, ...r }) => redact(register(), ref, r).detail,

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { CaseDetail } from '../../../shared/case';
+import { AppError } from '../../../shared/errors';
+import type { Hit, MailLocation } from '../../../shared/hit';
+import type { SearchResult } from '../../../shared/search';
+import type { SourceConfig } from '../../../shared/workspace';
+import { readOriginalMessage } from '../sources/mail/original';
+import type { CaseRegister } from './case-register';
+import { recordSearch } from './case-review';
+
+/**
+ * The package includes a mail hit's original .eml, read from the mailbox when exporting.
+ * If the mailbox was changed or replaced since the search, those bytes could be a different
+ * message, possibly someone else's. So the bytes are fingerprinted when the hits are stored,
+ * and checked again before the export. Only byte-exact originals are fingerprinted (mbox
+ * ranges and .eml files); Outlook items are converted on read and are not byte-stable.
+ */
+function fingerprintable(hit: Hit, configs: ReadonlyMap<string, SourceConfig>): { root: string; location: MailLocation } | null {
+  const cfg = configs.get(hit.source);
+  if (!cfg || cfg.kind !== 'mailbox' || !('file' in hit.location)) return null;
+  const location = hit.location;
+  if (!location.bytes && !/\.eml$/i.test(location.file)) return null;
+  return { root: cfg.path, location };
+}
+
+async function sha256Of(root: string, location: MailLocation): Promise<string | null> {
+  try {
+    return createHash('sha256').update(await readOriginalMessage(root, location)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+export async function fingerprintOriginals(hits: readonly Hit[], configs: readonly SourceConfig[]): Promise<Map<string, string>> {
+  const byId = new Map(configs.map((c) => [c.id, c]));
+  const out = new Map<string, string>();
+  for (const hit of hits) {
+    const target = fingerprintable(hit, byId);
+    const sha = target ? await sha256Of(target.root, target.location) : null;
+    if (sha) out.set(hit.id, sha);
+  }
+  return out;
+}
+
+/** Stores a search with the case, original messages fingerprinted. */
+export async function storeSearch(reg: CaseRegister, ref: string, result: SearchResult, configs: readonly SourceConfig[]): Promise<CaseDetail> {
+  const originals = await fingerprintOriginals(result.hits, configs);
+  return recordSearch(reg, ref, result, configs, originals);
+}
+
+/** Refuses the export when an original that would be exported is no longer the one reviewed. */
+export async function assertOriginalsUnchanged(
+  hits: ReadonlyArray<{ hit: Hit; originalSha256: string | null; excluded: boolean }>,
+  configs: readonly SourceConfig[],
+): Promise<void> {
+  const byId = new Map(configs.map((c) => [c.id, c]));
+  const changed = new Set<string>();
+  for (const h of hits) {
+    if (h.excluded || !h.originalSha256) continue;
+    const target = fingerprintable(h.hit, byId);
+    if (!target || (await sha256Of(target.root, target.location)) !== h.originalSha256) changed.add(h.hit.source);
+  }
+  if (changed.size > 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Not exported: the mailbox ${[...changed].join(', ')} changed since the search in this case, so the original messages are no longer the ones that were reviewed. Search again with the case and review the changed hits.`,
+    );
+  }
+}
