@@ -33,15 +33,14 @@ export const sqliteDialect: SqlDialect = {
 };
 
 /** `foldCollation`: set when the database's own lower() does not fold non-ASCII letters. */
-export function postgresDialect(options: { foldCollation?: string; normalizeNfc?: boolean } = {}): SqlDialect {
+export function postgresDialect(options: { foldCollation?: string } = {}): SqlDialect {
   const collate = options.foldCollation ? ` COLLATE "${options.foldCollation.replace(/"/g, '""')}"` : '';
-  const asText = (c: string) => (options.normalizeNfc ? `normalize(${c}::text, NFC)` : `${c}::text`);
   return {
     engine: 'postgres',
     quoteIdent: (name) => `"${name.replace(/"/g, '""')}"`,
     placeholder: (n) => `$${n}`,
     numberedParams: true,
-    lowerText: (c) => `lower(${asText(c)}${collate})`,
+    lowerText: (c) => `lower(${c}::text${collate})`,
     digitsText: (c) => `regexp_replace(${c}::text, '[^0-9]+', '', 'g')`,
     contains: (h, n) => `strpos(${h}, ${n}) > 0`,
   };

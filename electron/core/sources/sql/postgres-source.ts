@@ -76,11 +76,10 @@ export class PostgresSource extends SqlSource {
 /** Uses the ICU collation for case folding when the database's own locale folds ASCII only. */
 async function chooseDialect(client: pg.Client): Promise<SqlDialect> {
   const { rows } = await client.query(
-    "SELECT lower('ÆØÅ') = 'æøå' AS folds, current_setting('server_encoding') = 'UTF8' AS utf8, " +
-      "EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') AS icu",
+    "SELECT lower('ÆØÅ') = 'æøå' AS folds, EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') AS icu",
   );
-  const { folds, utf8, icu } = rows[0] as { folds: boolean; utf8: boolean; icu: boolean };
-  return postgresDialect({ foldCollation: !folds && icu ? 'und-x-icu' : undefined, normalizeNfc: utf8 });
+  const { folds, icu } = rows[0] as { folds: boolean; icu: boolean };
+  return postgresDialect({ foldCollation: !folds && icu ? 'und-x-icu' : undefined });
 }
 
 function postgresSession(client: pg.Client, dialect: SqlDialect, schema: string): SqlSession {

@@ -35,9 +35,12 @@ export function prefilterQuery(
 ): BuiltQuery | null {
   const params = new SqlParams(dialect);
   const searchable = table.columns.filter((c) => !isBinaryType(c.type)).map((c) => dialect.quoteIdent(c.name));
+  // Data stored decomposed ("A" + combining ring for "Å") holds the decomposed term, so both
+  // forms are searched: cheaper than normalising every value inside the engine.
+  const text = [...new Set(terms.text.flatMap((t) => [t, t.normalize('NFD')]))];
   const conditions: string[] = [];
   for (const col of searchable) {
-    for (const term of terms.text) conditions.push(dialect.contains(dialect.lowerText(col), params.add(term)));
+    for (const term of text) conditions.push(dialect.contains(dialect.lowerText(col), params.add(term)));
     for (const digits of terms.digits) conditions.push(dialect.contains(dialect.digitsText(col), params.add(digits)));
   }
   if (conditions.length === 0) return null;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { SourceConfig } from '../../../../shared/workspace';
 import { digitsOnly } from '../../match/normalise';
 import { SourceError } from '../source';
@@ -35,6 +35,11 @@ export class SqliteSource extends SqlSource {
 function openSqliteSession(file: string): SqlSession {
   if (!existsSync(file)) {
     throw new SourceError(`The SQLite file ${file} does not exist. Check the source's "path".`);
+  }
+  // SQLite's open() blocks forever on a FIFO, and better-sqlite3 is synchronous: one such
+  // path would freeze every source. Only regular files are databases.
+  if (!statSync(file).isFile()) {
+    throw new SourceError(`The SQLite path ${file} is not a regular file (a folder, pipe or device?). Check the source's "path".`);
   }
   let db: Database.Database | null = null;
   try {
