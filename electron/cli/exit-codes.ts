@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 
-/** The CLI's promise to scripts: 0 ok, 1 failure, 2 usage error, 3 incomplete (a source failed). */
+/** The CLI's promise to scripts: 0 ok, 1 failure, 2 usage error, 3 incomplete (a source failed or was only partly searched). */
 export const EXIT = { ok: 0, failure: 1, usage: 2, incomplete: 3 } as const;
 
 export function exitCodeFor(err: unknown): number {

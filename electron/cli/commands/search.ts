@@ -12,7 +12,8 @@ export function registerSearch(program: Command, dataDir: () => string): void {
     .action(async (opts: SubjectOptions & { json?: boolean; case?: string }) => {
       const { result } = opts.case ? await searchForCase(opts.case, opts, dataDir()) : await runCliSearch(opts, dataDir());
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
-      process.exitCode = result.sources.some((s) => s.status === 'error') ? EXIT.incomplete : EXIT.ok;
+      // Partial counts too: a skipped file or message means the answer may miss something.
+      process.exitCode = result.sources.some((s) => s.status !== 'ok') ? EXIT.incomplete : EXIT.ok;
     });
 }
 

@@ -42,7 +42,7 @@ export class CsvSource implements Source {
   async schema(problem: (message: string) => void = () => {}): Promise<CsvModel> {
     if (this.model) return this.model;
     const found: CsvModelTable[] = [];
-    for (const table of await listCsvTables(this.config.path)) {
+    for (const table of await listCsvTables(this.config.path, problem)) {
       const format = await detectCsvFormat(table.file, this.config.header);
       found.push({ ...table, format, schema: tableSchema(table.name, format) });
     }

@@ -16,27 +16,44 @@ export interface CsvTable {
   size: number;
 }
 
-/** The tables of a CSV source: the file itself, or every .csv/.tsv/.txt file in the folder. */
-export async function listCsvTables(sourcePath: string): Promise<CsvTable[]> {
+/**
+ * The tables of a CSV source: the file itself, or every .csv/.tsv/.txt file in the folder.
+ * Only regular files are opened: opening a FIFO blocks until something writes to it, so a
+ * FIFO (or socket, or device) named like an export would hang the search. Symlinks are
+ * followed; one that loops or dangles is reported through `problem`, never skipped silently.
+ */
+export async function listCsvTables(sourcePath: string, problem: (message: string) => void = () => {}): Promise<CsvTable[]> {
   let info;
   try {
     info = await stat(sourcePath);
   } catch {
     throw new SourceError(`The CSV path ${sourcePath} does not exist or cannot be read. Check the source's "path".`);
   }
-  const files = info.isDirectory()
-    ? (await readdir(sourcePath, { withFileTypes: true }))
-        .filter((e) => e.isFile() && /\.(csv|tsv|txt)$/i.test(e.name))
-        .map((e) => path.join(sourcePath, e.name))
-        .sort()
-    : [sourcePath];
-  return Promise.all(
-    files.map(async (file) => ({
-      name: path.basename(file).replace(/\.(csv|tsv|txt)$/i, ''),
-      file,
-      size: (await stat(file)).size,
-    })),
-  );
+  if (!info.isDirectory() && !info.isFile()) {
+    throw new SourceError(`The CSV path ${sourcePath} is not a regular file or folder (a pipe, socket or device?); it was not read.`);
+  }
+  const files: Array<{ file: string; size: number }> = [];
+  if (info.isDirectory()) {
+    const entries = (await readdir(sourcePath, { withFileTypes: true })).filter((e) => /\.(csv|tsv|txt)$/i.test(e.name));
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const file = path.join(sourcePath, e.name);
+      let entry;
+      try {
+        entry = e.isFile() ? null : await stat(file);
+      } catch (err) {
+        problem(`${e.name} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: a broken or looping link?); it was not searched.`);
+        continue;
+      }
+      if (entry && !entry.isFile()) {
+        problem(`${e.name} is not a regular file (a folder, pipe or device); it was not searched.`);
+        continue;
+      }
+      files.push({ file, size: entry?.size ?? (await stat(file)).size });
+    }
+  } else {
+    files.push({ file: sourcePath, size: info.size });
+  }
+  return files.map(({ file, size }) => ({ name: path.basename(file).replace(/\.(csv|tsv|txt)$/i, ''), file, size }));
 }
 
 export interface CsvFormat extends DetectedEncoding {
