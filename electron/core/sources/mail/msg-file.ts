@@ -1,6 +1,7 @@
 import MsgReaderModule, { type FieldsData } from '@kenjiuno/msgreader';
 import { composeEml, type OutlookItem } from './compose-eml';
 import { mailLimits } from './mail-limits';
+import { bodyFromRtf, decompressedRtf } from './rtf-body';
 import type { MailAddress } from './parse-message';
 
 /**
@@ -64,6 +65,7 @@ export function readMsgItem(bytes: Uint8Array, depth = 0): OutlookItem {
     date: toDate(data.clientSubmitTime) ?? toDate(data.messageDeliveryTime) ?? toDate(data.creationTime),
     ...(data.body ? { text: data.body } : {}),
     ...(data.bodyHtml ? { html: data.bodyHtml } : data.html ? { html: decodeHtml(data.html, data.internetCodepage) } : {}),
+    ...(!data.body && !data.bodyHtml && !data.html && data.compressedRtf ? (bodyFromRtf(decompressedRtf(data.compressedRtf)) ?? {}) : {}),
     attachments: [],
     attachedItems: [],
   };

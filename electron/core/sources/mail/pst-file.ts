@@ -1,6 +1,7 @@
 import { PSTFile, type PSTFolder, type PSTMessage } from 'pst-extractor';
 import { composeEml, type OutlookItem } from './compose-eml';
 import { mailLimits } from './mail-limits';
+import { bodyFromRtf } from './rtf-body';
 import type { MailAddress } from './parse-message';
 
 /** One item found in a PST/OST: where it is and the item itself. */
@@ -51,6 +52,7 @@ export function pstItem(m: PSTMessage, depth = 0): OutlookItem {
     ...(date ? { date } : {}),
     ...(m.body ? { text: m.body } : {}),
     ...(m.bodyHTML ? { html: m.bodyHTML } : {}),
+    ...(!m.body && !m.bodyHTML && m.bodyRTF ? (bodyFromRtf(m.bodyRTF) ?? {}) : {}),
     attachments: [],
     attachedItems: [],
   };
