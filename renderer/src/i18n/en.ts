@@ -186,6 +186,7 @@ export const en = {
     redactSelectionNamed: 'Redact the selected text in {{field}}',
     redactReason: 'Another person’s data (Art. 15(4))',
     toExport: 'Continue to export',
+    mail: { title: 'Message', formatted: 'Show formatted (HTML, without images or links)', frameTitle: 'The message as formatted by its sender', noText: '(no plain-text part)', unnamed: '(no name)' },
     suggestions: {
       title: 'Possible other identifiers',
       hint: 'Seen together with the person’s name. They are not searched until you confirm them.',

@@ -188,6 +188,7 @@ export const nb: Texts = {
     redactSelectionNamed: 'Sladd den markerte teksten i {{field}}',
     redactReason: 'En annen persons opplysninger (art. 15 nr. 4)',
     toExport: 'Videre til eksport',
+    mail: { title: 'Meldingen', formatted: 'Vis formatert (HTML, uten bilder og lenker)', frameTitle: 'Meldingen slik avsenderen formaterte den', noText: '(ingen ren tekst-del)', unnamed: '(uten navn)' },
     suggestions: {
       title: 'Mulige andre kjennetegn',
       hint: 'Sett sammen med personens navn. De søkes ikke i før du bekrefter dem.',

@@ -55,6 +55,8 @@ export class E2eServer {
     const context = await this.browser.newContext({ locale: lang === 'nb' ? 'nb-NO' : 'en-GB', viewport: { width: 1360, height: 900 } });
     await context.addInitScript(
       ({ token, lang }) => {
+        // Init scripts run in every frame; the sandboxed mail frame has no storage and gets nothing.
+        if (window.top !== window) return;
         (window as unknown as { __innsynBridgeToken: string }).__innsynBridgeToken = token;
         window.localStorage.setItem('innsyn.lang', lang);
       },

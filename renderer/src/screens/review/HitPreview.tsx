@@ -3,6 +3,7 @@ import type { CaseHit, ExclusionGround } from '../../../../shared/case';
 import type { Hit } from '../../../../shared/hit';
 import { Button } from '../../ui/Button';
 import { FieldRow } from './FieldRow';
+import { MailPreview } from './MailPreview';
 import { placeOf, recordLabel } from './rows';
 
 export interface Exclusion {
@@ -12,6 +13,7 @@ export interface Exclusion {
 
 /** The whole record behind a hit, why it matched, and the decision and redactions for it. */
 export function HitPreview(props: {
+  caseRef: string;
   item: CaseHit & { hit: Hit };
   sourceLabel: string;
   exclusion: Exclusion;
@@ -58,6 +60,7 @@ export function HitPreview(props: {
           />
         ))}
       </dl>
+      {'file' in hit.location && <MailPreview caseRef={props.caseRef} hitId={hit.id} />}
     </aside>
   );
 }

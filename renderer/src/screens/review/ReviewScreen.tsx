@@ -130,6 +130,7 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
         )}
         {open ? (
           <HitPreview
+            caseRef={ref}
             item={open}
             sourceLabel={labelOf(open.source)}
             exclusion={exclusion}
