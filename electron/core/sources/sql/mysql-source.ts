@@ -1,4 +1,5 @@
-import mysql from 'mysql2/promise';
+import mysqlCore from 'mysql2';
+import type mysql from 'mysql2/promise';
 import type { SourceConfig } from '../../../../shared/workspace';
 import type { ForeignKey, TableSchema } from '../tabular/table-schema';
 import { mysqlDialect } from './dialect';
@@ -26,9 +27,9 @@ export class MysqlSource extends SqlSource {
 
   protected async openSession(): Promise<SqlSession> {
     const target = serverTarget(this.config, 3306, await this.options.password?.());
-    let conn: mysql.Connection | null = null;
+    let core: mysqlCore.Connection | null = null;
     try {
-      conn = await mysql.createConnection({
+      core = mysqlCore.createConnection({
         host: target.host,
         port: target.port,
         user: target.user || undefined,
@@ -40,13 +41,14 @@ export class MysqlSource extends SqlSource {
         dateStrings: true,
         supportBigNumbers: true,
       });
-      conn.on('error', () => undefined);
+      core.on('error', () => undefined);
+      const conn = core.promise();
       // The whole session is read-only, and one consistent snapshot covers every table.
       await conn.query('SET SESSION TRANSACTION READ ONLY');
       await conn.query('START TRANSACTION READ ONLY, WITH CONSISTENT SNAPSHOT');
-      return mysqlSession(conn);
+      return mysqlSession(core, conn);
     } catch (err) {
-      await conn?.end().catch(() => undefined);
+      core?.destroy();
       throw this.connectFailure(err, target);
     }
   }
@@ -69,15 +71,16 @@ export class MysqlSource extends SqlSource {
   }
 }
 
-function mysqlSession(conn: mysql.Connection): SqlSession {
+function mysqlSession(core: mysqlCore.Connection, conn: mysql.Connection): SqlSession {
   return {
     dialect: mysqlDialect,
     rowid: null,
     discover: () => discoverMysql(conn),
     async *rows(sql: string, params: readonly unknown[]): AsyncIterable<SqlRow> {
-      // Prepared statements: the server receives the values apart from the SQL text.
-      const [rows] = await conn.execute(sql, params as never[]);
-      for (const row of rows as SqlRow[]) yield row;
+      // Prepared statements (the server receives the values apart from the SQL text), streamed
+      // row by row so a large result never sits in memory as a whole.
+      const stream = core.execute(sql, [...params] as never[]).stream({ objectMode: true });
+      for await (const row of stream as AsyncIterable<SqlRow>) yield row;
     },
     close: async () => {
       await conn.query('ROLLBACK').catch(() => undefined);
