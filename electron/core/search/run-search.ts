@@ -3,6 +3,7 @@ import type { SearchProgress, SearchResult } from '../../../shared/search';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
 import { holdsOtherPeople, matchRecord } from '../match/match-record';
+import { prefilterTerms } from '../match/prefilter';
 import { prepareSubject, type PreparedSubject } from '../match/prepare';
 import { openSource } from '../sources/open-source';
 import { SourceError, type RelatedRecord, type ScanContext, type SourceRecord, type Suggestion } from '../sources/source';
@@ -89,6 +90,7 @@ async function searchOneSource(
       },
       problem: (msg) => problems.push(msg),
       suggest: (s) => suggestions.push({ ...s, source: config.id }),
+      prefilter: prefilterTerms(subject),
     };
     for await (const record of source.scan(subject, ctx)) {
       yielded++;

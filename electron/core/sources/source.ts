@@ -1,5 +1,6 @@
 import type { Cell, Location } from '../../../shared/hit';
 import type { SourceConfig } from '../../../shared/workspace';
+import type { PrefilterTerms } from '../match/prefilter';
 import type { PreparedSubject } from '../match/prepare';
 
 /**
@@ -50,6 +51,11 @@ export interface ScanContext {
   problem(message: string): void;
   /** Offers an alias seen while scanning (see Suggestion). */
   suggest?(suggestion: Suggestion): void;
+  /**
+   * Set by the search: the source may skip records that hold none of these terms (the promise
+   * of match/prefilter.ts). Left out, a scan yields every record (previews, direct reads).
+   */
+  prefilter?: PrefilterTerms;
 }
 
 /**

@@ -60,6 +60,7 @@ export class CsvSource implements Source {
   }
 
   async *scan(_subject: PreparedSubject, ctx: ScanContext): AsyncIterable<SourceRecord> {
+    const prefilter = ctx.prefilter;
     const { tables } = await this.schema(ctx.problem);
     const bytesTotal = tables.reduce((sum, t) => sum + t.size, 0);
     let bytesBefore = 0;
@@ -69,9 +70,19 @@ export class CsvSource implements Source {
         ctx.problem(`${table.name}: the file holds binary data, not text (is it a spreadsheet or archive renamed to .csv?); it was not searched.`);
       } else {
         let bytesInFile = 0;
-        const options = { signal: ctx.signal, problem: ctx.problem, onBytes: (b: number) => (bytesInFile = b), excludeColumns: this.excluded(table) };
+        // The fast path (search/prefilter) yields only rows that may match, and counts the rest.
+        const before = scanned;
+        let recordsSeen = 0;
+        let yielded = 0;
+        const onRecords = (n: number) => {
+          recordsSeen = n;
+          scanned = before + Math.max(yielded, recordsSeen);
+          ctx.onProgress({ scanned, bytesDone: bytesBefore + bytesInFile, bytesTotal });
+        };
+        const options = { signal: ctx.signal, problem: ctx.problem, onBytes: (b: number) => (bytesInFile = b), excludeColumns: this.excluded(table), prefilter, onRecords };
         for await (const rec of readTable(table, table.format, options)) {
-          scanned++;
+          yielded++;
+          scanned = before + Math.max(yielded, recordsSeen);
           if (scanned % 1000 === 0) ctx.onProgress({ scanned, bytesDone: bytesBefore + bytesInFile, bytesTotal });
           yield rec;
         }

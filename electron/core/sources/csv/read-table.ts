@@ -4,6 +4,9 @@ import { CsvDecoder } from './decoder';
 import { hasControlCharacters, type CsvFormat, type CsvTable } from './format';
 import { headerNames } from './header';
 import { CsvReader, type CsvRow } from './reader';
+import type { PrefilterTerms } from '../../match/prefilter';
+import { fastPathsEnabled } from '../../search/prefilter/fast-path-switch';
+import { openFastCsvRows, type IndexedRow } from '../../search/prefilter/fast-csv-rows';
 
 export interface ReadOptions {
   signal: AbortSignal;
@@ -12,6 +15,10 @@ export interface ReadOptions {
   onBytes?: (bytes: number) => void;
   /** Columns (by header name) never to read into a record. */
   excludeColumns?: ReadonlySet<string>;
+  /** When given, only rows that may hold these terms (and rows with problems) are read in full (search/prefilter). */
+  prefilter?: PrefilterTerms;
+  /** How many records the table has been found to hold so far, skipped ones included. */
+  onRecords?: (records: number) => void;
 }
 
 const MAX_PROBLEMS_PER_TABLE = 20;
@@ -35,7 +42,7 @@ export async function* readTable(table: CsvTable, format: CsvFormat, options: Re
     else if (problems === MAX_PROBLEMS_PER_TABLE + 1) options.problem?.(`${table.name}: more problems were found and not listed`);
   };
   let width = 0;
-  const toRecords = function* (rows: CsvRow[]): Generator<SourceRecord> {
+  const toRecords = function* (rows: Array<CsvRow | IndexedRow>): Generator<SourceRecord> {
     for (const row of rows) {
       if (row.problem) note(`line ${row.line}: ${row.problem}`);
       if (header === null) {
@@ -43,7 +50,8 @@ export async function* readTable(table: CsvTable, format: CsvFormat, options: Re
         header = format.header ? headerNames(row.fields) : row.fields.map((_, i) => `column_${i + 1}`);
         if (format.header) continue;
       }
-      record++;
+      // A fast-path row knows its position: the rows skipped before it still count.
+      record = 'index' in row ? row.index + (format.header ? 0 : 1) : record + 1;
       if (row.fields.length !== width) {
         note(`line ${row.line}: ${row.fields.length} fields where the ${format.header ? 'header' : 'first row'} has ${width}`);
       }
@@ -56,6 +64,23 @@ export async function* readTable(table: CsvTable, format: CsvFormat, options: Re
       yield { location: { table: table.name, record, line: row.line }, fields };
     }
   };
+  const fast = options.prefilter && fastPathsEnabled()
+    ? await openFastCsvRows({
+        file: table.file,
+        fileSize: table.size,
+        start: format.bomLength,
+        encoding: format.encoding,
+        delimiter: format.delimiter,
+        terms: options.prefilter,
+        signal: options.signal,
+        onBytes: (b) => options.onBytes?.(b - format.bomLength),
+        onRows: (n) => options.onRecords?.(Math.max(0, format.header ? n - 1 : n)),
+      })
+    : null;
+  if (fast) {
+    for await (const rows of fast) yield* toRecords(rows);
+    return;
+  }
   let bytes = 0;
   let switchNoted = false;
   const noteSwitch = () => {

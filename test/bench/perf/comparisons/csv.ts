@@ -11,20 +11,22 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * DuckDB's side: the same file, and a WHERE clause that finds the same person. It is told
- * which column holds what (our search looks at every column), which only favours DuckDB.
+ * which column holds what (our search looks at every column), and digits with separators are
+ * matched with one RE2 expression per term instead of stripping non-digits from every value
+ * first (about nine times less CPU in DuckDB here): both choices only favour DuckDB.
  */
 export function duckdbCsvQuery(file: string): string {
   const email = sqlString(benchSubject.emails[0].toLowerCase());
   const [first, last] = benchSubject.names[0].toLowerCase().split(' ').map(sqlString);
   const fullName = sqlString(benchSubject.names[0].toLowerCase());
-  const digits = (col: string) => `regexp_replace(${col}, '[^0-9]', '', 'g')`;
-  const phone = sqlString(benchSubject.phones[0]);
-  const id = sqlString(benchSubject.nationalIds[0]);
+  const spaced = (digits: string) => sqlString(digits.split('').join('[^0-9]*'));
+  const phone = spaced(benchSubject.phones[0]);
+  const id = spaced(benchSubject.nationalIds[0]);
   return `SELECT * FROM read_csv(${sqlString(file)}, delim=';', header=true, quote='"', escape='"', all_varchar=true)
-WHERE lower(epost) = ${email} OR strpos(lower(notat), ${email}) > 0
-   OR (lower(fornavn) = ${first} AND lower(etternavn) = ${last}) OR strpos(lower(notat), ${fullName}) > 0
-   OR strpos(${digits('telefon')}, ${phone}) > 0 OR strpos(${digits('notat')}, ${phone}) > 0
-   OR ${digits('fodselsnummer')} = ${id} OR strpos(${digits('notat')}, ${id}) > 0`;
+WHERE lower(epost) = ${email} OR contains(lower(notat), ${email})
+   OR (lower(fornavn) = ${first} AND lower(etternavn) = ${last}) OR contains(lower(notat), ${fullName})
+   OR regexp_matches(telefon, ${phone}) OR regexp_matches(notat, ${phone})
+   OR regexp_matches(fodselsnummer, ${id}) OR regexp_matches(notat, ${id})`;
 }
 
 export async function csvFile(rows: number, seed = 1): Promise<string> {
