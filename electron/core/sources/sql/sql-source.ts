@@ -91,7 +91,10 @@ export abstract class SqlSource implements Source {
         const [{ n }] = await collect(session.rows(countQuery(session.dialect, table.name), []));
         const query = prefilterQuery(session.dialect, table, terms, source.select(session, table));
         if (query) {
-          for await (const row of session.rows(query.sql, query.params)) yield source.toRecord(session, table, row);
+          for await (const row of session.rows(query.sql, query.params)) {
+            if (ctx.signal.aborted) return;
+            yield source.toRecord(session, table, row);
+          }
         }
         scanned += Number(n);
         ctx.onProgress({ scanned });
