@@ -126,3 +126,18 @@ describe.skipIf(!existsSync(pstFile))('mail: Outlook .pst and .ost', () => {
     expect(records.length).toBeGreaterThan(0);
   });
 });
+
+describe.skipIf(!existsSync(pstFile))('mail: damaged Outlook files', () => {
+  it('reports a truncated PST or a fake one, keeps what it could read, and never throws', async () => {
+    const { copyFileSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tempDir } = await import('../helpers/temp');
+    const dir = tempDir();
+    copyFileSync(msgFile, path.join(dir, 'ok.msg'));
+    writeFileSync(path.join(dir, 'half.pst'), readFileSync(pstFile).subarray(0, 7 * 1024 * 1024));
+    writeFileSync(path.join(dir, 'fake.pst'), Buffer.concat([Buffer.from('!BDN'), Buffer.alloc(4096, 0x41)]));
+    writeFileSync(path.join(dir, 'fake.msg'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 0x41)]));
+    const { records, problems } = await scanAll(dir);
+    expect(records.some((r) => (r.location as MailLocation).file === 'ok.msg')).toBe(true);
+    for (const name of ['half.pst', 'fake.pst', 'fake.msg']) expect(problems.some((p) => p.startsWith(name)), name).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@ import { readMbox } from './mbox-reader';
 import { listMailFiles } from './message-files';
 import { msgToEml } from './msg-file';
 import { parseMessage } from './parse-message';
-import { openPst, pstItemToEml, walkPst } from './pst-file';
+import { openPst, pstItemToEml, walkPst, type PstEntry } from './pst-file';
 
 type MailboxConfig = Extract<SourceConfig, { kind: 'mailbox' }>;
 
@@ -71,7 +71,13 @@ export class MailboxSource implements Source {
           ctx.problem(`${rel} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); it was skipped`);
           continue;
         }
-        yield* this.scanFile(file, rel, fileFormat, ctx, aliases, progress);
+        try {
+          yield* this.scanFile(file, rel, fileFormat, ctx, aliases, progress);
+        } catch (err) {
+          // One unreadable file in a tree (permissions, a disk error) must not end the mailbox.
+          if (ctx.signal.aborted) throw err;
+          ctx.problem(`${rel} could not be read to the end (${describeError(err)}); the rest of the mailbox was searched`);
+        }
       }
     } else {
       yield* this.scanFile(root, path.basename(root), format, ctx, aliases, progress);
@@ -150,8 +156,21 @@ export class MailboxSource implements Source {
       ctx.problem(`${rel} could not be opened as a PST/OST file (${(err as Error).message}); it was skipped`);
       return;
     }
+    const walk = walkPst(pst, ctx.signal);
+    let items = 0;
     try {
-      for (const entry of walkPst(pst, ctx.signal)) {
+      for (;;) {
+        let next: IteratorResult<PstEntry>;
+        try {
+          next = walk.next();
+        } catch (err) {
+          // pst-extractor gives up on a damaged index; what was read so far still counts.
+          ctx.problem(`${rel} is damaged after ${items} items (${describeError(err)}); the rest of it could not be read`);
+          return;
+        }
+        if (next.done) return;
+        const entry = next.value;
+        items++;
         const where = `${rel} folder "${entry.folder}" item #${entry.index + 1}`;
         let raw: Buffer;
         try {
@@ -172,6 +191,11 @@ export class MailboxSource implements Source {
   }
 
   async close(): Promise<void> {}
+}
+
+/** An error code or first line, never a stack trace. */
+function describeError(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? String((err as Error).message ?? err).split('\n')[0];
 }
 
 async function readMsgFile(file: string): Promise<Buffer> {
