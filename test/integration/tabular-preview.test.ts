@@ -70,6 +70,15 @@ describe('innsyn source preview', () => {
     expect(p.proposedLinks).toEqual([]);
   });
 
+  it.skipIf(sakilaMissing)('SQLite without foreign keys: links proposed from column names and values', async () => {
+    const dir = tempDir();
+    const ws = writeWorkspace(dir, [{ id: 'sakila', kind: 'sqlite', path: corpus('sakila', 'sakila.sqlite') }]);
+    const p = await previewJson(ws, 'sakila', dir, ['--rows', '0']);
+    expect(p.tables.every((t) => t.foreignKeys.length === 0)).toBe(true);
+    const proposed = p.proposedLinks.map((l) => `${l.from} → ${l.to}`);
+    expect(proposed).toEqual(expect.arrayContaining(['rental.customer_id → customer.customer_id', 'payment.customer_id → customer.customer_id']));
+  });
+
   it('prints a readable summary, and refuses a mailbox source with a sentence', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'kunde.csv'), 'kunde_id;navn\r\n1;Kari Nordmann\r\n');

@@ -83,6 +83,27 @@ describe('related rows through keys, end to end with innsyn search --json', () =
     expect(hits.some((h) => ['staff', 'store', 'inventory', 'film'].includes(h.location.table))).toBe(false);
   });
 
+  it.skipIf(sakilaMissing)('declared links work for a database without foreign keys (sakila.sqlite)', async () => {
+    const dir = tempDir();
+    const ws = writeWorkspace(dir, [
+      {
+        id: 'sakila',
+        kind: 'sqlite',
+        path: corpus('sakila', 'sakila.sqlite'),
+        links: [
+          { from: 'rental.customer_id', to: 'customer.customer_id' },
+          { from: 'payment.customer_id', to: 'customer.customer_id' },
+        ],
+      },
+    ]);
+    const { code, json } = await searchJson(['--workspace', ws, '--email', 'mary.smith@sakilacustomer.org'], dir);
+    expect(code).toBe(0);
+    const hits = json.hits as HitOut[];
+    expect(inTable(hits, 'customer')).toHaveLength(1);
+    expect(inTable(hits, 'rental')).toHaveLength(32);
+    expect(inTable(hits, 'payment')).toHaveLength(32);
+  });
+
   it.skipIf(sakilaMissing)('without declared links, no related rows are added (proposals are never used)', async () => {
     const dir = tempDir();
     const ws = writeWorkspace(dir, [{ id: 'sakila', kind: 'csv', path: corpus('sakila', 'csv') }]);
