@@ -181,6 +181,32 @@ describe('related rows through foreign keys', () => {
   });
 });
 
+describe('composite keys', () => {
+  it('follows a two-column foreign key to the rows that match on both columns', async () => {
+    const file = path.join(tempDir(), 'composite.sqlite');
+    const db = new Database(file);
+    db.exec(`
+      PRAGMA foreign_keys = OFF;
+      CREATE TABLE member (id INTEGER PRIMARY KEY, email TEXT);
+      CREATE TABLE line (member_id INTEGER REFERENCES member(id), no INTEGER, PRIMARY KEY (member_id, no));
+      CREATE TABLE line_note (id INTEGER PRIMARY KEY, member_id INTEGER, no INTEGER, note TEXT,
+        FOREIGN KEY (member_id, no) REFERENCES line (member_id, no));
+      INSERT INTO member VALUES (1, 'bjorn.ase@example.no'), (2, 'ola@example.no');
+      INSERT INTO line VALUES (1, 1), (1, 2), (2, 1);
+      INSERT INTO line_note VALUES (10, 1, 2, 'mine'), (11, 2, 1, 'not mine'), (12, 2, 2, 'orphan');
+    `);
+    db.close();
+    const result = await runSearch({ sources: [config(file)], subject: { names: [], emails: ['bjorn.ase@example.no'], phones: [], nationalIds: [], others: [] } });
+    expect(result.hits.filter((h) => tableOf(h) === 'line').map((h) => h.location)).toEqual([
+      { table: 'line', key: { member_id: 1, no: 1 } },
+      { table: 'line', key: { member_id: 1, no: 2 } },
+    ]);
+    const notes = result.hits.filter((h) => tableOf(h) === 'line_note');
+    expect(notes.map((h) => h.record.note)).toEqual(['mine']);
+    expect(notes[0].reasons[0]).toMatch(/line_note\.member_id\+no → line\.member_id\+no/);
+  });
+});
+
 describe('read-only', () => {
   it('refuses a write through the search session', async () => {
     const source = new SqliteSource(config(shopDb()));
