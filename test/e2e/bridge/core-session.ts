@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { createDispatcher, type Dispatch } from '../../../electron/core/api/dispatch';
-import { createHandlers, type Dialogs } from '../../../electron/core/api/handlers/index';
+import { createHandlers, type Dialogs, type Keychain } from '../../../electron/core/api/handlers/index';
 import { openStore } from '../../../electron/core/store/store';
 import type { EventName } from '../../../shared/contract';
 
@@ -26,8 +26,30 @@ export class ScriptedDialogs implements Dialogs {
   async saveWorkspace() {
     return this.nextSaveWorkspace;
   }
-  async pickSourcePath() {
+  async pickSource() {
     return this.nextSourcePath;
+  }
+}
+
+/**
+ * Stands in for Electron's safeStorage: AES-256-GCM under a key that exists only in this
+ * process's memory, so, like the OS keychain, what reaches the disk is useless on its own.
+ */
+export class TestKeychain implements Keychain {
+  private readonly key = randomBytes(32);
+  async available() {
+    return true;
+  }
+  async encrypt(plain: string) {
+    const iv = randomBytes(12);
+    const c = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+    return Buffer.concat([iv, c.getAuthTag(), body]);
+  }
+  async decrypt(blob: Buffer) {
+    const d = createDecipheriv('aes-256-gcm', this.key, blob.subarray(0, 12));
+    d.setAuthTag(blob.subarray(12, 28));
+    return Buffer.concat([d.update(blob.subarray(28)), d.final()]).toString('utf8');
   }
 }
 
@@ -51,6 +73,7 @@ export class CoreSession {
         resourcesDir,
         tool: { name: 'Innsyn', version: '0.0.0-e2e' },
         dialogs: this.dialogs,
+        keychain: new TestKeychain(),
         emit: (event, payload) => this.listeners.forEach((l) => l(event, payload)),
       }),
     );

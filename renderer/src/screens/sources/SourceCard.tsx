@@ -1,14 +1,36 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Processing, SourceConfig } from '../../../../shared/workspace';
+import type { SourcePreview } from '../../../../shared/source-preview';
+import type { Link, Processing, SourceConfig } from '../../../../shared/workspace';
+import { useApi } from '../../app/api-context';
+import { messageOf } from '../../errors';
 import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { SourcePreviewPanel } from './SourcePreviewPanel';
 import { PasswordForm } from './PasswordForm';
 import { ProcessingForm, ProcessingSummary } from './ProcessingForm';
 
-export function SourceCard(props: { source: SourceConfig; onSaveProcessing(p: Processing): void; onRemove(): void }) {
+export function SourceCard(props: { source: SourceConfig; onSaveProcessing(p: Processing): void; onAcceptLink(links: Link[]): void; onRemove(): void }) {
   const { t } = useTranslation();
+  const api = useApi();
   const { source } = props;
   const [editing, setEditing] = useState(false);
+  const [preview, setPreview] = useState<SourcePreview | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  // Previewing reads the source the way a search would, so it doubles as "test connection".
+  const load = async () => {
+    setLoading(true);
+    setPreviewError(null);
+    try {
+      setPreview(await api['source:preview']({ id: source.id, rows: 5 }));
+    } catch (err) {
+      setPreview(null);
+      setPreviewError(messageOf(err));
+    } finally {
+      setLoading(false);
+    }
+  };
   const where = 'path' in source ? source.path : source.connection;
   const server = source.kind === 'postgres' || source.kind === 'mysql';
   const name = source.label ?? source.id;
@@ -23,6 +45,11 @@ export function SourceCard(props: { source: SourceConfig; onSaveProcessing(p: Pr
           </p>
         </div>
         <div className="card-actions">
+          {source.kind !== 'mailbox' && (
+            <Button onPress={() => void load()} isDisabled={loading} data-testid="source-preview-open">
+              {server ? t('sources.testConnection') : t('sources.preview.open')}
+            </Button>
+          )}
           {!editing && (
             <Button onPress={() => setEditing(true)} aria-label={t('sources.editRecordFor', { name })} data-testid="edit-processing">
               {t('sources.editRecord')}
@@ -52,6 +79,9 @@ export function SourceCard(props: { source: SourceConfig; onSaveProcessing(p: Pr
         </p>
       )}
       {server && <PasswordForm sourceId={source.id} />}
+      {previewError && <Notice kind="error" testId="source-preview-error">{previewError}</Notice>}
+      {preview && server && !previewError && <Notice kind="success">{t('sources.connected')}</Notice>}
+      {preview && <SourcePreviewPanel preview={preview} accepted={source.links ?? []} onAccept={(l) => props.onAcceptLink([...(source.links ?? []), l])} />}
     </article>
   );
 }

@@ -77,6 +77,7 @@ export function SourcesScreen() {
               key={s.id}
               source={s}
               onSaveProcessing={(processing) => void act(async () => (await api['source:update']({ id: s.id, processing })).workspace, t('sources.saved'))}
+              onAcceptLink={(links) => void act(async () => (await api['source:update']({ id: s.id, links })).workspace, t('sources.linkAccepted'))}
               onRemove={() => void act(async () => (await api['source:remove']({ id: s.id })).workspace)}
             />
           ))}
