@@ -85,6 +85,7 @@ class RangeScanner {
   /** 1 for the bytes the record structure depends on (delimiter, quote, CR, LF), else 0. */
   private readonly special = new Uint8Array(256);
   private readonly digits: RegExp[];
+  private readonly digitTerms: string[];
   private readonly out: Buffer[] = [];
   private outBytes = 0;
   private readonly candidates: CsvScanCandidate[] = [];
@@ -98,11 +99,12 @@ class RangeScanner {
     private readonly fd: number,
     private readonly job: CsvScanJob,
   ) {
-    this.buf = Buffer.allocUnsafe(job.blockBytes ?? 4 << 20);
+    this.buf = Buffer.allocUnsafe(job.blockBytes ?? 2 << 20);
     this.text = job.text.map(latin1Lower);
     for (const b of [job.delimiter, QUOTE, CR, LF]) this.special[b] = 1;
     for (const b of CONTROL_BYTES) if (b !== job.delimiter) this.special[b] = 2;
-    const digits = digitRegex(job.digits.map((d) => Buffer.from(d).toString('latin1')));
+    this.digitTerms = job.digits.map((d) => Buffer.from(d).toString('latin1'));
+    const digits = digitRegex(this.digitTerms);
     this.digits = digits ? [digits] : [];
     this.expected = job.expectedFields;
     this.pos = job.start;
@@ -255,7 +257,7 @@ class RangeScanner {
       if (lower.length === block.length) markText(lower, this.text, mark);
       else for (let r = 0; r < count; r++) flags[r] |= 2;
     }
-    if (this.digits.length > 0) markDigits(block, this.digits, mark);
+    if (this.digits.length > 0) markDigits(block, this.digits, mark, this.digitTerms);
   }
 
   private collect(count: number): void {

@@ -22,7 +22,9 @@ export class ScanPool {
     const start = workerStart('csv-scan-worker');
     if (!start) return;
     for (let i = 0; i < size; i++) {
-      const w = start.eval ? new Worker(start.code, { eval: true }) : new Worker(start.file);
+      // A scan holds a few blocks at a time; a small heap makes V8 collect early instead of growing RSS.
+      const resourceLimits = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+      const w = start.eval ? new Worker(start.code, { eval: true, resourceLimits }) : new Worker(start.file, { resourceLimits });
       w.on('message', (msg: Reply & { id: number }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);

@@ -11,7 +11,10 @@ import { toSourceRecord } from './mail-record';
 import { readMbox } from './mbox-reader';
 import { listMailFiles } from './message-files';
 import { msgToEml } from './msg-file';
-import { parseMessage } from './parse-message';
+import { parseMessage, type ParsedMail } from './parse-message';
+import type { Subject } from '../../../../shared/subject';
+import { fastPathsEnabled } from '../../search/prefilter/fast-path-switch';
+import { scanMboxInWorkers } from '../../search/workers/parallel-mbox';
 import { openPst, pstItemToEml, walkPst, type PstEntry } from './pst-file';
 
 type MailboxConfig = Extract<SourceConfig, { kind: 'mailbox' }>;
@@ -51,9 +54,13 @@ class ProblemLog {
  * as a problem with its location and the scan goes on.
  */
 export class MailboxSource implements Source {
+  private searchSubject: Subject | null = null;
+
   constructor(readonly config: MailboxConfig) {}
 
   async *scan(subject: PreparedSubject, outer: ScanContext): AsyncIterable<SourceRecord> {
+    // Only a search (which sets a prefilter) may skip records, and so use the worker path.
+    this.searchSubject = outer.prefilter ? subject.subject : null;
     const problems = new ProblemLog(outer);
     const ctx: ScanContext = { ...outer, problem: problems.report };
     const root = this.config.path;
@@ -111,6 +118,12 @@ export class MailboxSource implements Source {
         ctx.problem(`${rel} is not a mail message, mbox, .msg or .pst file; it was skipped`);
         return;
       case 'mbox': {
+        if (this.searchSubject && fastPathsEnabled()) {
+          // Decoding spread over worker threads (search/workers); false: small file or no workers.
+          const onMail = (mail: ParsedMail) => aliases.add(mail);
+          const onMessage = (bytes: { bytesDone: number; bytesTotal: number }) => progress.tick(bytes);
+          if (yield* scanMboxInWorkers({ file, rel, subject: this.searchSubject, ctx, onMail, onMessage })) return;
+        }
         const total = (await stat(file)).size;
         let bytesDone = 0;
         for await (const msg of readMbox(file, ctx.signal, (b) => (bytesDone = b))) {
