@@ -31,6 +31,8 @@ describe('confidence levels (domain guide, "Confidence")', () => {
     const nameOnly = prepareSubject(subject({ names: ['Åse Ødegård-Bakken'] }));
     const m = matchRecord({ fields: { Navn: 'Åse Ødegård-Bakken', Epost: 'ase.odegard-bakken@firma.no' } }, nameOnly)!;
     expect(m.confidence).toBe('medium');
+    // With no e-mail given, the row's own e-mail is not "someone else's".
+    expect(m.thirdParty).toBe(false);
   });
 
   it('a name in a navn column counts for more than a name in a note', () => {

@@ -123,9 +123,11 @@ export function collectEvidence(values: readonly Value[], s: PreparedSubject): E
           strong(v.field, 'email', e.written, mine, how, inText);
         } else if (!roleAddress(e.normalised)) {
           foreignEmails.push(e.normalised);
-          ev.otherPeople++;
-          // In a row every e-mail is the row's person's; in a message each address is a different participant.
-          if (!inText && v.kind !== 'addressHeader' && s.emails.size > 0) ev.differs.add('e-mail');
+          // In a row every e-mail is the row's person's: someone else's only when it differs from
+          // the subject's given ones. In a message each address is another participant.
+          const rowEmail = !inText && v.kind !== 'addressHeader';
+          if (!rowEmail || s.emails.size > 0) ev.otherPeople++;
+          if (rowEmail && s.emails.size > 0) ev.differs.add('e-mail');
         }
         if (e.displayName) headerName(v.field, e.displayName, mine !== undefined, s, ev);
       }
