@@ -36,8 +36,10 @@ export function findEmails(value: string, header: boolean): FoundEmail[] {
     }
   }
   for (const e of emailsIn(value)) add(e);
-  // The same address with and without display name: keep the one with the name.
-  return out.filter((e) => e.displayName !== undefined || !out.some((o) => o !== e && o.normalised === e.normalised && o.displayName));
+  // The same address with and without display name: keep the one with the name. A set, not a
+  // nested scan: one hostile field (an unclosed quote) can hold hundreds of thousands of addresses.
+  const named = new Set(out.filter((e) => e.displayName).map((e) => e.normalised));
+  return out.filter((e) => e.displayName !== undefined || !named.has(e.normalised));
 }
 
 /** Company role mailboxes are not a third person (support@, post@, noreply@…). */

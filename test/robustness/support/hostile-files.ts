@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -40,6 +40,22 @@ export function writeLongLine(dir: string, name: string, size: number, prefix = 
     writeSync(fd, prefix);
     const block = Buffer.alloc(1024 * 1024, fill);
     for (let left = size; left > 0; left -= block.length) writeSync(fd, block, 0, Math.min(left, block.length));
+  } finally {
+    closeSync(fd);
+  }
+  return file;
+}
+
+/**
+ * `prefix`, a few MiB of real text, then a sparse tail up to `size` bytes (it reads as NUL
+ * bytes): a gigabyte-long line that costs no disk writes, for readers that must give up
+ * long before the end anyway.
+ */
+export function writeSparseLongLine(dir: string, name: string, size: number, prefix: string): string {
+  const file = writeLongLine(dir, name, 4 * 1024 * 1024, prefix);
+  const fd = openSync(file, 'r+');
+  try {
+    ftruncateSync(fd, size);
   } finally {
     closeSync(fd);
   }

@@ -33,6 +33,8 @@ export class CsvReader {
   /** The previous character inside quotes was CR, so a following LF is the same line break. */
   private quotedCR = false;
   private problem: string | undefined;
+  /** The unquoted field passed MAX_FIELD_CHARS: drop what follows until its delimiter or line end. */
+  private skipping = false;
 
   /** `firstLine`: the physical line the text starts on, when it does not start the file (the search fast path parses single records). */
   constructor(delimiter: string, firstLine = 1) {
@@ -90,6 +92,13 @@ export class CsvReader {
         }
         continue;
       }
+      if (this.skipping) {
+        if (c !== this.delim && c !== LF && c !== CR) {
+          start = i + 1;
+          continue;
+        }
+        this.skipping = false;
+      }
       if (c === this.delim) {
         this.field += text.slice(start, i);
         this.endField();
@@ -121,6 +130,14 @@ export class CsvReader {
           this.problem ??= `text after a closing quote on line ${this.line}`;
         }
         this.fieldStarted = true;
+        // A line with no delimiter or newline for a gigabyte would otherwise become one
+        // string larger than V8 allows: keep the start, say so, and skip to the field's end.
+        if (i + 1 - start + this.field.length >= MAX_FIELD_CHARS) {
+          this.field += text.slice(start, i + 1);
+          this.skipping = true;
+          this.problem ??= `a field on line ${this.line} is longer than ${MAX_FIELD_CHARS} characters; only its beginning was read`;
+          start = i + 1;
+        }
       }
     }
     this.field += text.slice(start);
