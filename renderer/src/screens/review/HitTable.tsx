@@ -25,12 +25,24 @@ const ROW_HEIGHT = 44;
 export function HitTable(props: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const v = useVirtualizer({ count: props.rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Fixed row height, no measuring; rendering is left to React's scheduler instead of being
+  // forced synchronously inside every scroll event.
+  const v = useVirtualizer({
+    count: props.rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    useFlushSync: false,
+  });
   const { active, rows } = props;
 
+  // Follow the keyboard only when the active row changes; scrolling with the mouse or wheel
+  // must not be pulled back to it on every render.
+  const virtualizer = useRef(v);
+  virtualizer.current = v;
   useEffect(() => {
-    if (active >= 0 && active < rows.length) v.scrollToIndex(active, { align: 'auto' });
-  }, [active, rows.length, v]);
+    if (active >= 0 && active < rows.length) virtualizer.current.scrollToIndex(active, { align: 'auto' });
+  }, [active, rows.length]);
 
   const onKey = (e: KeyboardEvent) => {
     const move = (to: number) => {
