@@ -27,6 +27,12 @@ afterAll(async () => server?.stop());
 describe.each<Language>(['en', 'nb'])('a full access request in %s', (lang) => {
   it('goes from request to a verified package', { timeout: 240_000 }, async () => {
     const { page, session } = await server.open(lang);
+    // Offline guarantee: every request the page makes in the whole flow goes to the app itself.
+    const remote: string[] = [];
+    page.context().on('request', (r) => {
+      const u = new URL(r.url());
+      if (!['data:', 'blob:', 'about:'].includes(u.protocol) && u.hostname !== '127.0.0.1') remote.push(r.url());
+    });
     const out = mkdtempSync(path.join(os.tmpdir(), 'innsyn-e2e-out-'));
     try {
       const app = new AppPage(page);
@@ -102,6 +108,7 @@ describe.each<Language>(['en', 'nb'])('a full access request in %s', (lang) => {
       await page.locator('[data-testid="case-row"][data-urgency="due-soon"]').waitFor();
       expect(await list.rows().count()).toBe(3);
       await app.screenshot(screenshotPath('cases', lang));
+      expect(remote).toEqual([]);
     } finally {
       await page.context().close();
       rmSync(out, { recursive: true, force: true });
