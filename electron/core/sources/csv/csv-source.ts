@@ -43,7 +43,14 @@ export class CsvSource implements Source {
     if (this.model) return this.model;
     const found: CsvModelTable[] = [];
     for (const table of await listCsvTables(this.config.path, problem)) {
-      const format = await detectCsvFormat(table.file, this.config.header);
+      let format: CsvFormat;
+      try {
+        format = await detectCsvFormat(table.file, this.config.header);
+      } catch (err) {
+        // One unreadable export (permissions, a file being replaced) must not hide the others.
+        problem(`${table.name}: the file could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); it was not searched.`);
+        continue;
+      }
       found.push({ ...table, format, schema: tableSchema(table.name, format) });
     }
     const schemas = found.map((t) => t.schema);
