@@ -58,8 +58,10 @@ export function App() {
             </Tab>
           ))}
         </TabList>
+        {/* Target of the skip link; the selected panel follows it. */}
+        <span id="screen" tabIndex={-1} className="sr-only" />
         {screens.map((s) => (
-          <TabPanel key={s} id={s} className="screen">
+          <TabPanel key={s} id={s} className="screen" data-screen={s}>
             {panels[s]}
           </TabPanel>
         ))}

@@ -13,6 +13,10 @@ export function AppHeader() {
   };
   return (
     <header className="app-header">
+      {/* WCAG 2.4.1: keyboard users can skip past the header and the list of screens. */}
+      <a className="skip-link" href="#screen">
+        {t('header.skip')}
+      </a>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">I</span>
         <span className="brand-name">Innsyn</span>

@@ -11,7 +11,7 @@ export const en = {
     audit: 'Audit trail',
     settings: 'Settings',
   },
-  header: { working: 'Working on: {{subject}}', noCase: 'No request open', language: 'Language' },
+  header: { skip: 'Skip to the screen', working: 'Working on: {{subject}}', noCase: 'No request open', language: 'Language' },
   cases: {
     title: 'Access requests',
     intro: 'Each request has one month to answer (GDPR Art. 12(3)). Requests due soon and overdue are listed first.',

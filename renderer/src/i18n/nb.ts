@@ -13,7 +13,7 @@ export const nb: Texts = {
     audit: 'Revisjonslogg',
     settings: 'Innstillinger',
   },
-  header: { working: 'Arbeider med: {{subject}}', noCase: 'Ingen henvendelse åpen', language: 'Språk' },
+  header: { skip: 'Hopp til skjermbildet', working: 'Arbeider med: {{subject}}', noCase: 'Ingen henvendelse åpen', language: 'Språk' },
   cases: {
     title: 'Innsynsbegjæringer',
     intro: 'Hver begjæring skal besvares innen én måned (personvernforordningen art. 12 nr. 3). De som snart forfaller eller er over fristen, står øverst.',

@@ -8,11 +8,34 @@ import { useFormat } from '../../i18n/format';
 import { Button } from '../../ui/Button';
 import { Notice, ScreenHeader } from '../../ui/Notice';
 
+/** One value of an audit entry in words: lists joined, sources as "id: status, hits", empty parts left out. */
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) {
+    return v
+      .map((x) => {
+        if (x && typeof x === 'object' && 'id' in x) {
+          const o = x as { id: unknown; status?: unknown; hits?: unknown };
+          return `${String(o.id)}${o.status ? ` (${String(o.status)}${o.hits !== undefined ? `, ${String(o.hits)}` : ''})` : ''}`;
+        }
+        return describe(x);
+      })
+      .join(', ');
+  }
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => !(Array.isArray(x) && x.length === 0))
+      .map(([k, x]) => `${k}: ${describe(x)}`)
+      .join('; ');
+  }
+  return String(v);
+}
+
 /** Details as the register stored them: counts, sources, file names; never record contents. */
-function summary(data: Record<string, unknown>): string {
+function summary(data: Record<string, unknown>): Array<[string, string]> {
   return Object.entries(data)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join(' · ');
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => [k, describe(v)]);
 }
 
 /** The hash-chained audit trail of the open case (Art. 5(2) accountability). */
@@ -75,7 +98,14 @@ export function AuditScreen() {
                   <td className="nowrap">{f.instant(e.at)}</td>
                   <th scope="row">{t(`audit.events.${e.event}`)}</th>
                   <td className="audit-data">
-                    {summary(e.data)}
+                    <dl>
+                      {summary(e.data).map(([k, v]) => (
+                        <div key={k}>
+                          <dt>{k}</dt>
+                          <dd>{v}</dd>
+                        </div>
+                      ))}
+                    </dl>
                     <code className="hash" title={e.hash}>{e.hash.slice(0, 12)}</code>
                   </td>
                 </tr>
