@@ -20,7 +20,7 @@ async function unlabelledControls(page: Page): Promise<string[]> {
       const labels = (el as HTMLInputElement).labels;
       return Boolean(aria || (labels && labels.length > 0) || (el.tagName === 'BUTTON' && el.textContent?.trim()));
     };
-    return [...document.querySelectorAll('#root input, #root select, #root textarea, #root button, #root [role="tab"], #root [role="grid"]')]
+    return Array.from(document.querySelectorAll('#root input, #root select, #root textarea, #root button, #root [role="tab"], #root [role="grid"]'))
       .filter((el) => !(el as HTMLElement).hidden && !named(el) && !(el.getAttribute('role') === 'tab' && el.textContent?.trim()))
       .map((el) => el.outerHTML.slice(0, 120));
   });
