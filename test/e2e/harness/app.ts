@@ -53,6 +53,8 @@ export class E2eServer {
   async open(lang: Language = 'en'): Promise<{ page: Page; session: CoreSession }> {
     const session = this.bridge.newSession();
     const context = await this.browser.newContext({ locale: lang === 'nb' ? 'nb-NO' : 'en-GB', viewport: { width: 1360, height: 900 } });
+    // Waits are on events; this is only how long to wait for one on a loaded 2-core CI box.
+    context.setDefaultTimeout(90_000);
     await context.addInitScript(
       ({ token, lang }) => {
         // Init scripts run in every frame; the sandboxed mail frame has no storage and gets nothing.
