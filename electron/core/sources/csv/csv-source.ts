@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Cell } from '../../../../shared/hit';
 import type { SourceConfig } from '../../../../shared/workspace';
 import type { PreparedSubject } from '../../match/prepare';
@@ -92,6 +93,11 @@ export class CsvSource implements Source {
           scanned = before + Math.max(yielded, recordsSeen);
           if (scanned % 1000 === 0) ctx.onProgress({ scanned, bytesDone: bytesBefore + bytesInFile, bytesTotal });
           yield rec;
+        }
+        // An export still being written gives rows from two moments: say so, so the DPO searches again.
+        const now = await stat(table.file).catch(() => null);
+        if (!now || now.size !== table.size || (table.mtimeMs !== undefined && now.mtimeMs !== table.mtimeMs)) {
+          ctx.problem(`${table.name}: the file changed while it was being searched; search again once nothing is writing to it.`);
         }
       }
       bytesBefore += table.size;

@@ -14,6 +14,8 @@ export interface CsvTable {
   name: string;
   file: string;
   size: number;
+  /** When the file was last written, as listed: a later stat that differs means it changed mid-search. */
+  mtimeMs?: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function listCsvTables(sourcePath: string, problem: (message: strin
   if (!info.isDirectory() && !info.isFile()) {
     throw new SourceError(`The CSV path ${sourcePath} is not a regular file or folder (a pipe, socket or device?); it was not read.`);
   }
-  const files: Array<{ file: string; size: number }> = [];
+  const files: Array<{ file: string; size: number; mtimeMs: number }> = [];
   if (info.isDirectory()) {
     const entries = (await readdir(sourcePath, { withFileTypes: true })).filter((e) => /\.(csv|tsv|txt)$/i.test(e.name));
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -48,12 +50,13 @@ export async function listCsvTables(sourcePath: string, problem: (message: strin
         problem(`${e.name} is not a regular file (a folder, pipe or device); it was not searched.`);
         continue;
       }
-      files.push({ file, size: entry?.size ?? (await stat(file)).size });
+      const { size, mtimeMs } = entry ?? (await stat(file));
+      files.push({ file, size, mtimeMs });
     }
   } else {
-    files.push({ file: sourcePath, size: info.size });
+    files.push({ file: sourcePath, size: info.size, mtimeMs: info.mtimeMs });
   }
-  return files.map(({ file, size }) => ({ name: path.basename(file).replace(/\.(csv|tsv|txt)$/i, ''), file, size }));
+  return files.map(({ file, size, mtimeMs }) => ({ name: path.basename(file).replace(/\.(csv|tsv|txt)$/i, ''), file, size, mtimeMs }));
 }
 
 export interface CsvFormat extends DetectedEncoding {
