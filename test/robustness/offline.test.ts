@@ -29,6 +29,8 @@ describe('offline guarantee (CLI)', () => {
       expect(run.network, `${step.name} tried the network`).toEqual([]);
       expect(run.timedOut, step.name).toBe(false);
       expect(run.code, `${step.name}: ${run.stderr}`).toBe(0);
+      // Diagnostics carry ids and counts, never the person's identifiers.
+      for (const id of ['ingrid.odegard', 'Ødegård', '913 45 678', '91345678']) expect(run.stderr, step.name).not.toContain(id);
       if (step.name === 'search') {
         const result = parseJson<{ hits: unknown[] }>(run);
         expect(result.hits.length).toBeGreaterThan(0);
