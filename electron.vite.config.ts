@@ -11,7 +11,13 @@ export default defineConfig({
     // core-process runs the core in a utility process (see electron/main/core-host.ts).
     build: {
       rollupOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts'), 'core-process': resolve(root, 'electron/main/core-process.ts') },
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'core-process': resolve(root, 'electron/main/core-process.ts'),
+          // Search worker threads are started by file name (electron/core/search/workers/worker-url.ts).
+          'csv-scan-worker': resolve(root, 'electron/core/search/workers/csv-scan-worker.ts'),
+          'mail-parse-worker': resolve(root, 'electron/core/search/workers/mail-parse-worker.ts'),
+        },
       },
     },
   },

@@ -20,7 +20,8 @@ export interface ParallelMboxInput {
 
 const BATCH_MESSAGES = 64;
 const BATCH_BYTES = 4 << 20;
-const MIN_BYTES = 8 << 20;
+/** Below `minBytes` a mailbox is decoded in-process; tests lower it to exercise the workers. */
+export const mboxWorkerTuning = { minBytes: 8 << 20 };
 
 /**
  * The mbox part of a mailbox search with the decoding spread over worker threads. The
@@ -35,7 +36,7 @@ const MIN_BYTES = 8 << 20;
 export async function* scanMboxInWorkers(input: ParallelMboxInput): AsyncGenerator<SourceRecord, boolean> {
   const total = (await stat(input.file)).size;
   // Starting workers costs more than it saves on a small mailbox.
-  if (total < MIN_BYTES) return false;
+  if (total < mboxWorkerTuning.minBytes) return false;
   const pool = WorkerPool.open<MailBatch, MailBatchReply>('mail-parse-worker');
   if (!pool) return false;
   const { ctx } = input;

@@ -23,8 +23,12 @@ const bundled = new Map<string, string | null>();
 export function workerStart(name: string): WorkerStart | null {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) {
-    const file = fileURLToPath(new URL(`./${name}.js`, here));
-    return existsSync(file) ? { file, eval: false } : null;
+    // This code may sit in the entry file or in a shared chunk one folder below it.
+    for (const rel of [`./${name}.js`, `../${name}.js`]) {
+      const file = fileURLToPath(new URL(rel, here));
+      if (existsSync(file)) return { file, eval: false };
+    }
+    return null;
   }
   const source = fileURLToPath(new URL(`./${name}.ts`, here));
   if (!existsSync(source)) return null;

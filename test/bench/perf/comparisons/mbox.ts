@@ -55,6 +55,12 @@ export async function compareMbox(sizes: BenchSizes, log: (s: string) => void): 
       note: `${fast.report.hits} hits (simple path: same, digest equal)`,
     },
     {
+      comparison: 'mbox fast path vs simple path',
+      ours,
+      baseline: { label: 'simple path (in-process)', ms: simple.report.ms, peakRssMB: simple.peakRssMB },
+      ratio: fast.report.ms / simple.report.ms,
+    },
+    {
       comparison: 'mbox vs naive single-threaded parse',
       ours,
       baseline: { label: 'postal-mime, every message', ms: naive.report.ms, peakRssMB: naive.peakRssMB },
