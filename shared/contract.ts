@@ -132,6 +132,8 @@ export const contract = {
       attachments: z.array(z.object({ name: z.string().nullable(), type: z.string(), size: z.number().int().nonnegative() })),
     }),
   ),
+  /** UI only: "show in folder" for a package this app instance exported; any other path is refused. */
+  'export:reveal': method(z.object({ path: z.string().min(1) }).strict(), z.object({ shown: z.boolean() })),
   'preferences:get': method(Empty, z.object({ controller: ControllerSchema.nullable(), defaultLanguage: LanguageSchema })),
   'preferences:set': method(
     z.object({ controller: ControllerSchema.optional(), defaultLanguage: LanguageSchema.optional() }).strict(),

@@ -26,6 +26,7 @@ export function startCore(
     savePackage: (name: string) => dialogs.savePackage(name),
     saveWorkspace: (name: string) => dialogs.saveWorkspace(name),
     pickSource: (pick: 'file' | 'folder', kind: 'csv' | 'sqlite' | 'mailbox') => dialogs.pickSource(pick, kind),
+    reveal: (file: string) => dialogs.reveal(file),
     keychainAvailable: () => keychain.available(),
     encrypt: async (plain: string) => new Uint8Array(await keychain.encrypt(plain)),
     decrypt: (cipher: Uint8Array) => keychain.decrypt(Buffer.from(cipher)),

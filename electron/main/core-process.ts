@@ -39,6 +39,7 @@ server.serve(
         savePackage: (name) => ask('savePackage', name),
         saveWorkspace: (name) => ask('saveWorkspace', name),
         pickSource: (pick, kind) => ask('pickSource', pick, kind),
+        reveal: async (file) => void (await ask('reveal', file)),
       },
       keychain: {
         available: () => ask('keychainAvailable'),

@@ -8,7 +8,7 @@ import type { Dispatch } from '../core/api/dispatch';
  * event loop, and with it the window. Main keeps what only main may do: native dialogs and
  * the OS keychain; the core asks for them with `ask` messages.
  */
-export type HostService = 'openWorkspace' | 'savePackage' | 'saveWorkspace' | 'pickSource' | 'keychainAvailable' | 'encrypt' | 'decrypt';
+export type HostService = 'openWorkspace' | 'savePackage' | 'saveWorkspace' | 'pickSource' | 'reveal' | 'keychainAvailable' | 'encrypt' | 'decrypt';
 
 export type ToCore =
   | { t: 'call'; id: number; method: string; input: unknown }

@@ -1,4 +1,4 @@
-import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { Dialogs } from '../core/api/handlers/index';
 
 const sourceFilters: Record<'csv' | 'sqlite' | 'mailbox', OpenDialogOptions['filters']> = {
@@ -25,5 +25,6 @@ export function nativeDialogs(window: () => BrowserWindow | null): Required<Dial
     saveWorkspace: (defaultName) => save({ defaultPath: defaultName, filters: [{ name: 'Innsyn workspace', extensions: ['json'] }] }),
     pickSource: (pick, kind) =>
       open(pick === 'folder' ? { properties: ['openDirectory'] } : { properties: ['openFile'], filters: sourceFilters[kind] }),
+    reveal: async (file) => shell.showItemInFolder(file),
   };
 }

@@ -61,6 +61,7 @@ function start() {
     savePackage: vi.fn(async () => null),
     saveWorkspace: vi.fn(async () => null),
     pickSource: vi.fn(async () => null),
+    reveal: vi.fn(async () => {}),
   };
   const keychain = { available: vi.fn(async () => false), encrypt: vi.fn(), decrypt: vi.fn() };
   const core = startCore('/out/main/core-process.js', { dataDir: '/data', resourcesDir: '/res', tool: { name: 'Innsyn', version: '1' } }, dialogs, keychain, (e, p) => events.push([e, p]));

@@ -228,6 +228,7 @@ export const en = {
     notVerified: 'The package was written but could not be verified. Do not send it; export again.',
     saved: '{{files}} files:',
     checksum: 'SHA-256 of the package (recorded in the audit trail):',
+    reveal: 'Show in folder',
   },
   audit: {
     title: 'Audit trail',

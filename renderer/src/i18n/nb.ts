@@ -230,6 +230,7 @@ export const nb: Texts = {
     notVerified: 'Pakken ble skrevet, men kunne ikke kontrolleres. Ikke send den; eksporter på nytt.',
     saved: '{{files}} filer:',
     checksum: 'SHA-256 for pakken (ført i revisjonsloggen):',
+    reveal: 'Vis i mappe',
   },
   audit: {
     title: 'Revisjonslogg',

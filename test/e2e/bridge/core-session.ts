@@ -29,6 +29,14 @@ export class ScriptedDialogs implements Dialogs {
   async pickSource() {
     return this.nextSourcePath;
   }
+  private onReveal: Array<(file: string) => void> = [];
+  async reveal(file: string) {
+    for (const resolve of this.onReveal.splice(0)) resolve(file);
+  }
+  /** Resolves with the next file main is asked to show in the file manager. */
+  nextReveal(): Promise<string> {
+    return new Promise((resolve) => this.onReveal.push(resolve));
+  }
 }
 
 /**

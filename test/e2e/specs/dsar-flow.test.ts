@@ -77,6 +77,10 @@ describe.each<Language>(['en', 'nb'])('a full access request in %s', (lang) => {
       const verdict = await exporter.exportTo(zipFile, lang);
       expect(await verdict.getAttribute('data-testid')).toBe('export-done');
       await app.screenshot(screenshotPath('export', lang));
+      const revealed = session.dialogs.nextReveal();
+      await page.getByTestId('export-reveal').click();
+      expect(await revealed).toBe(zipFile);
+      expect(await session.dispatch('export:reveal', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
       const entries = await readZip(zipFile);
       expect(manifestMismatches(entries)).toEqual([]);

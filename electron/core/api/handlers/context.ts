@@ -11,6 +11,8 @@ export interface Dialogs {
   /** UI only (optional so the CLI and core tests need not provide them). */
   saveWorkspace?(defaultName: string): Promise<string | null>;
   pickSource?(pick: 'file' | 'folder', kind: 'csv' | 'sqlite' | 'mailbox'): Promise<string | null>;
+  /** Shows a file in the OS file manager (Electron's shell.showItemInFolder). */
+  reveal?(file: string): Promise<void>;
 }
 
 /**

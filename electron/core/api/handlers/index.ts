@@ -8,6 +8,7 @@ import { sourceHandlers } from './source';
 import { uiKeychainHandlers } from './ui-keychain';
 import { uiMailHandlers } from './ui-mail';
 import { uiPreferenceHandlers } from './ui-preferences';
+import { rememberExports, uiRevealHandlers } from './ui-reveal';
 import { uiWorkspaceHandlers } from './ui-workspace';
 import { workspaceHandlers } from './workspace';
 
@@ -16,16 +17,22 @@ export type { Dialogs, HandlerDeps, Keychain } from './context';
 /** All contract handlers, one file per area; `Handlers` makes a forgotten method a type error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const ctx = new HandlerContext(deps);
+  const exported = new Set<string>();
+  const cases = caseHandlers(ctx);
+  const exports = exportHandlers(ctx);
   return {
     ...appHandlers(ctx),
     ...workspaceHandlers(ctx),
     ...searchHandlers(ctx),
     ...sourceHandlers(ctx),
-    ...exportHandlers(ctx),
+    ...exports,
+    'export:run': rememberExports(exported, exports['export:run']),
     ...uiWorkspaceHandlers(ctx),
     ...uiKeychainHandlers(ctx),
     ...uiPreferenceHandlers(ctx),
     ...uiMailHandlers(ctx),
-    ...caseHandlers(ctx),
+    ...cases,
+    'case:export': rememberExports(exported, cases['case:export']),
+    ...uiRevealHandlers(ctx, exported),
   };
 }

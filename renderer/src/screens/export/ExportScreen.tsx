@@ -43,6 +43,15 @@ export function ExportScreen() {
     }
   };
 
+  const reveal = async (path: string | null) => {
+    if (!path) return;
+    try {
+      await api['export:reveal']({ path });
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
   return (
     <div className="screen-body">
       <ScreenHeader title={t('export.title')} intro={t('export.intro')} />
@@ -84,6 +93,9 @@ export function ExportScreen() {
         <Notice kind={done.verified ? 'success' : 'warning'} testId="export-done">
           <strong>{done.verified ? t('export.verified') : t('export.notVerified')}</strong> {t('export.saved', { files: f.number(done.files) })}
           <code className="location">{done.path}</code>
+          <Button variant="quiet" onPress={() => void reveal(done.path)} data-testid="export-reveal">
+            {t('export.reveal')}
+          </Button>
           {done.sha256 && (
             <span className="checksum">
               {t('export.checksum')} <code data-testid="export-sha256">{done.sha256}</code>
