@@ -148,8 +148,7 @@ async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | 
           yield* readerRows(input, at, row, breaks);
           return;
         }
-        const found = toRows(result, row, breaks, decoder, input.delimiter);
-        if (found.length > 0) yield found;
+        yield* inSlices(toRows(result, row, breaks, decoder, input.delimiter));
         row += result.rows;
         breaks += result.breaks;
         at = result.end;
@@ -162,6 +161,21 @@ async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | 
     }
   } finally {
     await pool?.close();
+  }
+}
+
+/** Rows the search thread matches before it lets the event loop run (the UI must not stall). */
+const SLICE_ROWS = 16;
+
+/**
+ * A segment can hold thousands of candidates, and the consumer matches each one as it is
+ * yielded, in microtasks that never give the event loop a turn. Small slices with a
+ * setImmediate between them keep every stall short.
+ */
+async function* inSlices(rows: IndexedRow[]): AsyncGenerator<IndexedRow[]> {
+  for (let i = 0; i < rows.length; i += SLICE_ROWS) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    yield rows.slice(i, i + SLICE_ROWS);
   }
 }
 
