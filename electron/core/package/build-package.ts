@@ -10,6 +10,7 @@ import { composeCoverLetter } from './cover-letter';
 import { writeCoverLetterPdf } from './cover-letter-pdf';
 import { writeDataJson } from './data-json';
 import { dataSchema } from './data-schema';
+import { partialName, removeDeadLeftovers, stagingPrefix } from './leftovers';
 import { groupHits } from './grouping';
 import { selectHits } from './included';
 import { stageMailFiles } from './mail-files';
@@ -59,12 +60,15 @@ export interface BuiltPackage {
  * partial ZIP behind.
  */
 export async function buildPackage(input: BuildPackageInput): Promise<BuiltPackage> {
-  const failed = input.result.sources.filter((s) => s.status === 'error');
+  // A partial source skipped something it could not read (a malformed line, a damaged
+  // message): the answer may miss data just as with a failed source, so both need consent.
+  const failed = input.result.sources.filter((s) => s.status !== 'ok');
   if (failed.length > 0 && !input.allowIncomplete) {
+    const describe = (s: (typeof failed)[number]) => `${s.id}${s.status === 'partial' ? ' (read only in part)' : ''}`;
     throw new AppError(
       'INCOMPLETE',
-      `Not exported: ${failed.length} source(s) could not be searched (${failed.map((s) => s.id).join(', ')}), so the answer would be incomplete. ` +
-        'Nothing was written. Fix the source and search again, or export anyway with --allow-incomplete (the manifest then records the failure).',
+      `Not exported: ${failed.length} source(s) could not be searched completely (${failed.map(describe).join(', ')}), so the answer could be incomplete. ` +
+        'Nothing was written. Fix the source and search again, or export anyway with --allow-incomplete (the manifest then records the problems).',
     );
   }
   if (input.password !== undefined && input.password.length < 8) {
@@ -73,8 +77,9 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
   const outFile = path.resolve(input.outFile);
   const outDir = path.dirname(outFile);
   await mkdir(outDir, { recursive: true });
-  const staging = await mkdtemp(path.join(outDir, '.innsyn-staging-'));
-  const partial = path.join(outDir, `.${path.basename(outFile)}.${randomBytes(4).toString('hex')}.partial`);
+  await removeDeadLeftovers(outDir);
+  const staging = await mkdtemp(path.join(outDir, stagingPrefix()));
+  const partial = path.join(outDir, partialName(outFile, randomBytes(4).toString('hex')));
   const signal = input.signal;
   try {
     const texts = await loadTexts(input.resourcesDir, input.lang);

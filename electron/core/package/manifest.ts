@@ -39,7 +39,7 @@ export interface Manifest {
   language: 'nb' | 'en';
   minConfidence: string;
   subject: Subject;
-  /** False when a source failed and the DPO exported anyway (--allow-incomplete). */
+  /** False when a source failed or was read only in part and the DPO exported anyway (--allow-incomplete). */
   complete: boolean;
   /** "aes-256" when the ZIP is encrypted; the passphrase is never recorded. */
   encryption: 'aes-256' | null;
