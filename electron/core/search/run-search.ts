@@ -14,6 +14,11 @@ export interface SearchOptions {
   subject: Subject;
   signal?: AbortSignal;
   onProgress?: (progress: Omit<SearchProgress, 'runId'>) => void;
+  /**
+   * The app's stored server passwords (OS keychain), asked per source only when the source
+   * connects. The CLI leaves this out and uses the workspace's `passwordEnv` instead.
+   */
+  passwords?: (sourceId: string) => Promise<string | null>;
 }
 
 const confidenceOrder = { high: 0, medium: 1, low: 2 } as const;
@@ -27,7 +32,7 @@ export async function runSearch(options: SearchOptions): Promise<SearchResult> {
   const subject = prepareSubject(options.subject);
   const signal = options.signal ?? new AbortController().signal;
   const outcomes = await Promise.all(
-    options.sources.map((config) => searchOneSource(config, subject, signal, options.onProgress)),
+    options.sources.map((config) => searchOneSource(config, subject, signal, options.onProgress, options.passwords)),
   );
   const hits = outcomes.flatMap((o) => o.hits);
   const suggestions = outcomes.flatMap((o) => o.suggestions);
@@ -50,6 +55,7 @@ async function searchOneSource(
   subject: PreparedSubject,
   signal: AbortSignal,
   onProgress: SearchOptions['onProgress'],
+  passwords?: SearchOptions['passwords'],
 ): Promise<{ result: SourceResult; hits: Hit[]; suggestions: Array<Suggestion & { source: string }> }> {
   const started = performance.now();
   const hits: Hit[] = [];
@@ -78,7 +84,7 @@ async function searchOneSource(
   let source;
   try {
     report('running');
-    source = openSource(config);
+    source = openSource(config, passwords ? { password: () => passwords(config.id) } : {});
     const matched: SourceRecord[] = [];
     const ctx: ScanContext = {
       signal,

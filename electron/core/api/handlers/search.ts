@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import { runSearch } from '../../search/run-search';
 import type { Handlers } from '../dispatch';
 import type { HandlerContext, Run } from './context';
+import { SourcePasswords } from './ui-keychain';
 
 export function searchHandlers(ctx: HandlerContext): Pick<Handlers, 'search:run' | 'search:cancel'> {
   return {
@@ -15,11 +16,15 @@ export function searchHandlers(ctx: HandlerContext): Pick<Handlers, 'search:run'
       const runId = randomUUID();
       const run: Run = { controller: new AbortController(), sources };
       ctx.remember(runId, run);
+      // The keychain is only read when a server source connects; the CLI has none (passwordEnv).
+      const keychain = ctx.deps.keychain;
+      const stored = keychain ? new SourcePasswords(ctx.deps.dataDir, keychain) : undefined;
       const result = await runSearch({
         sources,
         subject,
         signal: run.controller.signal,
         onProgress: (p) => ctx.deps.emit('search:progress', { runId, ...p }),
+        ...(stored ? { passwords: (id: string) => stored.get(id) } : {}),
       });
       run.result = result;
       return { runId, result };
