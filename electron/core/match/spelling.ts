@@ -44,6 +44,48 @@ const STROKED: Record<string, string> = { đ: 'd', ŋ: 'n', ŧ: 't', ł: 'l', ð
 /** Beyond this many spellings of one token, ASCII letters stop being expanded (keeps long names cheap). */
 const MAX_VARIANTS = 256;
 
+/**
+ * Accented forms an ASCII letter may have in the data when the DPO typed it without: the
+ * request says "Andre Muller", the CRM says "André Müller", the Sámi register "Máret".
+ * Nordic letters are handled above; these cover the rest of Latin-1/Latin Extended-A and the
+ * Sámi letters. Only one letter per spelling is varied (see `withOneAccent`).
+ */
+const ACCENTED: Record<string, readonly string[]> = {
+  a: ['á', 'à', 'â', 'ã', 'ā'],
+  e: ['é', 'è', 'ê', 'ë', 'ē', 'ė', 'ę'],
+  i: ['í', 'ì', 'î', 'ï', 'ī'],
+  o: ['ó', 'ò', 'ô', 'õ', 'ō'],
+  u: ['ú', 'ù', 'û', 'ü', 'ū'],
+  y: ['ý', 'ÿ'],
+  c: ['ç', 'č', 'ć'],
+  n: ['ñ', 'ń', 'ň', 'ŋ'],
+  s: ['š', 'ś', 'ş'],
+  z: ['ž', 'ź', 'ż'],
+  d: ['đ', 'ď'],
+  t: ['ŧ', 'ť'],
+  g: ['ğ'],
+  l: ['ł'],
+  r: ['ř'],
+};
+
+/**
+ * Spellings of `token` with exactly one ASCII letter replaced by an accented form. One letter,
+ * not every combination: names rarely carry more than one accent, and all combinations of a
+ * long name would run to thousands of terms in every SQL query and byte scan. A name with two
+ * accents the DPO typed without ("Sára Márák") is therefore not found from its ASCII spelling;
+ * the README says so.
+ */
+function withOneAccent(token: string): Array<[string, Fold]> {
+  const chars = [...token];
+  const out: Array<[string, Fold]> = [];
+  chars.forEach((ch, i) => {
+    for (const accented of ACCENTED[ch] ?? []) {
+      out.push([[...chars.slice(0, i), accented, ...chars.slice(i + 1)].join(''), Fold.Diacritics]);
+    }
+  });
+  return out;
+}
+
 interface Piece {
   options: ReadonlyArray<[string, Fold]>;
 }
@@ -108,6 +150,7 @@ function expand(parts: readonly Piece[]): Map<string, Fold> {
 export function spellingsOf(token: string): Map<string, Fold> {
   let variants = expand(pieces(token, true));
   if (variants.size > MAX_VARIANTS) variants = expand(pieces(token, false));
+  for (const [v, f] of withOneAccent(token)) if (!variants.has(v)) variants.set(v, f);
   for (const [v, f] of [...variants]) {
     const nfd = v.normalize('NFD');
     if (nfd !== v && !variants.has(nfd)) variants.set(nfd, f);
