@@ -198,7 +198,14 @@ export const CaseInputs = {
     reason: z.string().trim().min(1),
   }).strict(),
   unredact: Ref.extend({ redactionId: z.number().int().positive() }).strict(),
-  export: Ref.extend({ lang: z.enum(['nb', 'en']), minConfidence: z.enum(['high', 'medium', 'low']) }).strict(),
+  export: Ref.extend({
+    lang: z.enum(['nb', 'en']),
+    minConfidence: z.enum(['high', 'medium', 'low']),
+    /** Encrypt the ZIP with AES-256 under a passphrase main generates (returned once, never stored). */
+    encrypt: z.boolean().optional(),
+    /** Export although a source failed; the manifest records the failure. */
+    allowIncomplete: z.boolean().optional(),
+  }).strict(),
 } as const;
 
 export const CaseAuditSchema = z.object({ entries: z.array(AuditEntrySchema), verification: AuditVerificationSchema });
@@ -208,4 +215,8 @@ export const CaseExportResultSchema = z.object({
   verified: z.boolean(),
   /** SHA-256 of the ZIP, as recorded in the audit trail. */
   sha256: z.string().nullable(),
+  /** False when a source failed and the export went ahead with allowIncomplete. */
+  complete: z.boolean().optional(),
+  /** The generated passphrase, shown to the DPO once and sent to the person separately. Never stored. */
+  passphrase: z.string().nullable().optional(),
 });

@@ -1,3 +1,4 @@
+import { exportEn } from './en-export';
 /** English UI texts. Keys mirror nb.ts; the type of this object checks every t() call. */
 export const en = {
   common: { cancel: 'Cancel', save: 'Save', actions: 'Actions' },
@@ -213,23 +214,7 @@ export const en = {
       kind: { email: 'E-mail', phone: 'Phone', name: 'Name' },
     },
   },
-  export: {
-    title: 'Export the answer',
-    intro: 'Innsyn writes the package, checks every file against the manifest, and only then keeps it.',
-    noRun: 'Search and review first.',
-    incomplete: 'These sources failed and are recorded as such in the manifest: {{sources}}',
-    language: 'Language of the cover letter',
-    languages: { nb: 'Norwegian bokmål', en: 'English' },
-    minConfidence: 'Include hits from',
-    min: { high: 'High only', medium: 'Medium and high', low: 'All hits' },
-    run: 'Export package…',
-    running: 'Writing and checking the package…',
-    verified: 'Package written and verified.',
-    notVerified: 'The package was written but could not be verified. Do not send it; export again.',
-    saved: '{{files}} files:',
-    checksum: 'SHA-256 of the package (recorded in the audit trail):',
-    reveal: 'Show in folder',
-  },
+  export: exportEn,
   audit: {
     title: 'Audit trail',
     intro: 'What was done on the request, when and by whom; each entry is chained to the previous one so edits are detected.',

@@ -1,4 +1,5 @@
 import type { Texts } from './en';
+import { exportNb } from './nb-export';
 
 /** Norsk bokmål. Typed as `Texts`, so a missing or extra key is a compile error. */
 export const nb: Texts = {
@@ -215,23 +216,7 @@ export const nb: Texts = {
       kind: { email: 'E-post', phone: 'Telefon', name: 'Navn' },
     },
   },
-  export: {
-    title: 'Eksporter svaret',
-    intro: 'Innsyn skriver pakken, kontrollerer hver fil mot manifestet, og beholder den først da.',
-    noRun: 'Søk og gå gjennom treffene først.',
-    incomplete: 'Disse kildene feilet og er ført opp slik i manifestet: {{sources}}',
-    language: 'Språk i følgebrevet',
-    languages: { nb: 'Norsk bokmål', en: 'Engelsk' },
-    minConfidence: 'Ta med treff fra',
-    min: { high: 'Bare høy', medium: 'Middels og høy', low: 'Alle treff' },
-    run: 'Eksporter pakke…',
-    running: 'Skriver og kontrollerer pakken…',
-    verified: 'Pakken er skrevet og kontrollert.',
-    notVerified: 'Pakken ble skrevet, men kunne ikke kontrolleres. Ikke send den; eksporter på nytt.',
-    saved: '{{files}} filer:',
-    checksum: 'SHA-256 for pakken (ført i revisjonsloggen):',
-    reveal: 'Vis i mappe',
-  },
+  export: exportNb,
   audit: {
     title: 'Revisjonslogg',
     intro: 'Hva som er gjort i saken, når og av hvem; hver oppføring er lenket til den forrige, så endringer oppdages.',

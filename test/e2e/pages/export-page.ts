@@ -16,4 +16,19 @@ export class ExportPage {
     await done.waitFor();
     return done;
   }
+
+  /**
+   * Exports an encrypted package although sources failed: ticks the option, answers the
+   * "export anyway" question, and returns the passphrase shown once.
+   */
+  async exportEncryptedAnyway(file: string, lang: 'nb' | 'en'): Promise<string> {
+    this.session.dialogs.nextPackage = file;
+    await this.page.getByTestId(`export-lang-${lang}`).click();
+    await this.page.getByTestId('export-encrypt').click();
+    await this.page.getByTestId('export-run').click();
+    await this.page.getByTestId('export-confirm-incomplete').waitFor();
+    await this.page.getByTestId('export-anyway').click();
+    await this.page.getByTestId('export-done').waitFor();
+    return (await this.page.getByTestId('export-passphrase').textContent())?.trim() ?? '';
+  }
 }

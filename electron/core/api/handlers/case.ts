@@ -6,6 +6,7 @@ import { assertMove } from '../../cases/case-status';
 import { exportCase } from '../../cases/export-case';
 import { storeSearch } from '../../cases/mail-originals';
 import { purgeExpired } from '../../cases/retention';
+import { generatePassphrase } from '../../package/passphrase';
 import type { Handlers } from '../dispatch';
 import type { HandlerContext } from './context';
 import { searchHandlers } from './search';
@@ -69,21 +70,32 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
     'case:redact': async ({ ref, ...r }) => redact(register(), ref, r).detail,
     'case:unredact': async ({ ref, redactionId }) => removeRedaction(register(), ref, redactionId),
 
-    'case:export': async ({ ref, lang, minConfidence }) => {
+    'case:export': async ({ ref, lang, minConfidence, encrypt, allowIncomplete }) => {
       const ws = ctx.workspaces.get();
       if (!ws) throw new AppError('NOT_FOUND', 'There is no workspace yet. Import a workspace file first.');
       register().row(ref);
       const out = await ctx.deps.dialogs.savePackage(lang === 'nb' ? `innsyn-${ref}.zip` : `access-request-${ref}.zip`);
       if (!out) return { path: null, files: 0, verified: false, sha256: null };
+      // Generated here and returned once: not in the audit trail, the store or any log.
+      const passphrase = encrypt ? generatePassphrase() : null;
       const built = await exportCase(register(), ref, {
         outFile: out,
         controller: ws.controller,
         lang,
         minConfidence,
+        allowIncomplete,
+        password: passphrase ?? undefined,
         resourcesDir: ctx.deps.resourcesDir,
         tool: ctx.deps.tool,
       });
-      return { path: built.file, files: built.manifest.files.length + 1, verified: built.verified, sha256: built.sha256 };
+      return {
+        path: built.file,
+        files: built.manifest.files.length + 1,
+        verified: built.verified,
+        sha256: built.sha256,
+        complete: built.manifest.complete,
+        passphrase,
+      };
     },
     'case:audit': async ({ ref }) => ({ entries: register().auditEntries(ref), verification: register().verifyAudit(ref) }),
     'case:report': async ({ ref }) => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Label, ProgressBar, Radio, RadioGroup } from 'react-aria-components';
+import { Checkbox, Label, ProgressBar, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Language, MethodOutput } from '../../../../shared/contract';
 import type { Confidence } from '../../../../shared/hit';
@@ -9,6 +9,7 @@ import { messageOf } from '../../errors';
 import { useFormat } from '../../i18n/format';
 import { Button } from '../../ui/Button';
 import { Notice, ScreenHeader } from '../../ui/Notice';
+import { PassphraseNotice } from './PassphraseNotice';
 
 /** Builds the answer package: main asks where to save, writes it atomically and verifies it. */
 export function ExportScreen() {
@@ -21,6 +22,9 @@ export function ExportScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<MethodOutput<'case:export'> | null>(null);
+  const [encrypt, setEncrypt] = useState(false);
+  // A failed source needs a second, explicit yes before the package goes out incomplete.
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     void api['preferences:get']({}).then((p) => setLang(p.defaultLanguage));
@@ -28,13 +32,18 @@ export function ExportScreen() {
 
   const { detail } = session;
   const failed = detail?.search?.sources.filter((s) => s.status === 'error') ?? [];
-  const exportPackage = async () => {
+  const exportPackage = async (allowIncomplete: boolean) => {
     if (!detail) return;
+    if (failed.length > 0 && !allowIncomplete) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      const r = await api['case:export']({ ref: detail.case.ref, lang, minConfidence });
+      const r = await api['case:export']({ ref: detail.case.ref, lang, minConfidence, encrypt, allowIncomplete });
       if (r.path) setDone(r);
     } catch (err) {
       setError(messageOf(err));
@@ -80,11 +89,27 @@ export function ExportScreen() {
               ))}
             </RadioGroup>
           </div>
+          <Checkbox className="checkbox" isSelected={encrypt} onChange={setEncrypt} data-testid="export-encrypt">
+            <span className="box" aria-hidden="true" />
+            {t('export.encrypt')}
+          </Checkbox>
+          <p className="hint">{t('export.encryptHint')}</p>
           <div className="form-actions start">
-            <Button variant="primary" onPress={() => void exportPackage()} isDisabled={busy} data-testid="export-run">
+            <Button variant="primary" onPress={() => void exportPackage(false)} isDisabled={busy} data-testid="export-run">
               {busy ? t('export.running') : t('export.run')}
             </Button>
           </div>
+          {confirming && (
+            <Notice kind="warning" testId="export-confirm-incomplete">
+              {t('export.incompleteConfirm')}{' '}
+              <Button variant="primary" onPress={() => void exportPackage(true)} data-testid="export-anyway">
+                {t('export.exportAnyway')}
+              </Button>
+              <Button variant="quiet" onPress={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </Button>
+            </Notice>
+          )}
           {busy && <ProgressBar isIndeterminate aria-label={t('export.running')} className="bar indeterminate"><div className="fill" /></ProgressBar>}
         </div>
       )}
@@ -96,6 +121,7 @@ export function ExportScreen() {
           <Button variant="quiet" onPress={() => void reveal(done.path)} data-testid="export-reveal">
             {t('export.reveal')}
           </Button>
+          {done.complete === false && <p data-testid="export-incomplete-done">{t('export.incompleteDone')}</p>}
           {done.sha256 && (
             <span className="checksum">
               {t('export.checksum')} <code data-testid="export-sha256">{done.sha256}</code>
@@ -103,6 +129,7 @@ export function ExportScreen() {
           )}
         </Notice>
       )}
+      {done?.passphrase && <PassphraseNotice passphrase={done.passphrase} />}
     </div>
   );
 }

@@ -1,0 +1,30 @@
+import type { Texts } from './en';
+
+/** Skjermbildet Eksporter (egen fil for å holde nb.ts kort). */
+export const exportNb: Texts['export'] = {
+  title: 'Eksporter svaret',
+  intro: 'Innsyn skriver pakken, kontrollerer hver fil mot manifestet, og beholder den først da.',
+  noRun: 'Søk og gå gjennom treffene først.',
+  incomplete: 'Disse kildene feilet og er ført opp slik i manifestet: {{sources}}',
+  language: 'Språk i følgebrevet',
+  languages: { nb: 'Norsk bokmål', en: 'Engelsk' },
+  minConfidence: 'Ta med treff fra',
+  min: { high: 'Bare høy', medium: 'Middels og høy', low: 'Alle treff' },
+  run: 'Eksporter pakke…',
+  running: 'Skriver og kontrollerer pakken…',
+  verified: 'Pakken er skrevet og kontrollert.',
+  notVerified: 'Pakken ble skrevet, men kunne ikke kontrolleres. Ikke send den; eksporter på nytt.',
+  saved: '{{files}} filer:',
+  checksum: 'SHA-256 for pakken (ført i revisjonsloggen):',
+  reveal: 'Vis i mappe',
+  encrypt: 'Krypter pakken (AES-256)',
+  encryptHint: 'Innsyn lager en passfrase og viser den én gang, etter eksporten.',
+  passphraseTitle: 'Passfrase for pakken',
+  passphraseNote: 'Vises bare nå og lagres ingen steder. Send den til personen på en annen kanal enn pakken (for eksempel på SMS hvis pakken går på e-post).',
+  copy: 'Kopier passfrasen',
+  copyFailed: 'Kunne ikke kopiere; merk passfrasen og kopier den for hånd.',
+  copied: 'Kopiert.',
+  incompleteConfirm: 'Noen kilder feilet, så pakken vil ikke inneholde alt. Eksportere likevel?',
+  exportAnyway: 'Eksporter likevel',
+  incompleteDone: 'Pakken er ufullstendig: kildene som feilet, er ført opp i manifestet.',
+};

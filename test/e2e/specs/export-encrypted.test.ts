@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { E2eServer } from '../harness/app';
+import { demoPerson, demoWorkspace } from '../harness/fixtures';
+import { AppPage } from '../pages/app-page';
+import { CasesPage } from '../pages/cases-page';
+import { ExportPage } from '../pages/export-page';
+import { SearchPage } from '../pages/search-page';
+import { SourcesPage } from '../pages/sources-page';
+
+let server: E2eServer;
+beforeAll(async () => {
+  server = await E2eServer.start();
+}, 240_000);
+afterAll(async () => server?.stop());
+
+/** The demo workspace plus a database source that refuses connections (port 1), so the search is incomplete. */
+function workspaceWithFailingSource(dir: string): string {
+  cpSync(path.dirname(demoWorkspace), dir, { recursive: true });
+  const file = path.join(dir, 'workspace.json');
+  const ws = JSON.parse(readFileSync(file, 'utf8')) as { sources: unknown[] };
+  ws.sources.push({ id: 'arkiv', kind: 'mysql', connection: 'mysql://innsyn@127.0.0.1:1/arkiv' });
+  writeFileSync(file, JSON.stringify(ws));
+  return file;
+}
+
+describe('an encrypted package from a case', () => {
+  it('asks before exporting an incomplete case, shows the passphrase once, and 7-Zip needs it', { timeout: 240_000 }, async () => {
+    const { page, session } = await server.open('en');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'innsyn-e2e-enc-'));
+    try {
+      const app = new AppPage(page);
+      await app.ready();
+      await app.go('sources');
+      await new SourcesPage(page, session).importWorkspace(workspaceWithFailingSource(path.join(dir, 'ws')));
+
+      await app.go('cases');
+      const cases = new CasesPage(page);
+      await cases.openForm();
+      await cases.fill(demoPerson);
+      await cases.verifiedBy('BankID', 'Siri Personvern');
+      await cases.save();
+      const search = new SearchPage(page);
+      await search.start();
+      await search.finished();
+      expect(await search.progress('arkiv').getAttribute('data-state')).toBe('error');
+
+      await app.go('export');
+      const zip = path.join(dir, 'svar.zip');
+      const passphrase = await new ExportPage(page, session).exportEncryptedAnyway(zip, 'nb');
+      expect(passphrase).toMatch(/^([346789A-HJKMNP-RT-Y]{4}-){5}[346789A-HJKMNP-RT-Y]{4}$/);
+      await page.getByTestId('export-incomplete-done').waitFor();
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByTestId('export-passphrase-copy').click();
+      await page.getByTestId('export-passphrase-copied').waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(passphrase);
+
+      expect(spawnSync('7z', ['t', `-p${passphrase}`, zip]).status).toBe(0);
+      expect(spawnSync('7z', ['t', '-pfeil-passfrase', zip]).status).not.toBe(0);
+      // The audit trail records the export, never the passphrase.
+      const list = await session.dispatch('case:list', { filter: 'all' });
+      if (!list.ok) throw new Error(list.error.message);
+      const [{ ref }] = (list.value as { cases: Array<{ ref: string }> }).cases;
+      const audit = await session.dispatch('case:audit', { ref });
+      expect(JSON.stringify(audit)).toContain('"export"');
+      expect(JSON.stringify(audit)).not.toContain(passphrase);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
