@@ -4,6 +4,7 @@ import { ConfidenceSchema } from './hit';
 import { ControllerSchema, LinkSchema, ProcessingSchema, WorkspaceSchema } from './workspace';
 import { SearchProgressSchema, SearchResultSchema } from './search';
 import { SourcePreviewSchema } from './source-preview';
+import { CoverLetterInputSchema, CoverLetterSchema } from './cover-letter';
 import {
   CalendarDateSchema,
   CaseAuditSchema,
@@ -161,6 +162,8 @@ export const contract = {
   'case:unredact': method(CaseInputs.unredact, CaseDetailSchema),
   /** Main shows a save dialog and exports the stored, reviewed hits (not a fresh search). */
   'case:export': method(CaseInputs.export, CaseExportResultSchema),
+  /** The cover letter case:export would write now (same selection), for the Export screen's preview. */
+  'case:coverLetter': method(CoverLetterInputSchema, CoverLetterSchema),
   /** The audit trail and the result of recomputing its hash chain. */
   'case:audit': method(CaseInputs.ref, CaseAuditSchema),
   /** Main shows a save dialog and writes the internal accountability report (XLSX). */

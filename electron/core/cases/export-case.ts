@@ -28,6 +28,20 @@ export interface CaseExport extends BuiltPackage {
 }
 
 /**
+ * The stored search of a case with the reviewer's view of its hits: what both the export
+ * and the letter preview are built from, so the preview cannot differ from the package.
+ */
+export function reviewedSearch(reg: CaseRegister, ref: string) {
+  const row = reg.row(ref);
+  const detail = caseDetail(reg, ref);
+  const search = reg.store.search(row.id);
+  if (!search) throw new AppError('INVALID_INPUT', `Case ${ref} has not been searched yet. Run "innsyn search --case ${ref}" first.`);
+  if (row.purgedOn) throw new AppError('INVALID_INPUT', `The records of case ${ref} were deleted under the retention rule on ${row.purgedOn}; it cannot be exported again.`);
+  const hits = detail.hits.flatMap((h) => (h.hit ? [h.hit] : []));
+  return { detail, search, hits, review: packageReviewFor(detail) };
+}
+
+/**
  * Writes the answer from the hits stored with the case, not from a fresh search: what the
  * DPO reviewed is exactly what is sent. The export is recorded with the ZIP's SHA-256 and
  * its manifest, which stay in the audit trail after the records are purged.
@@ -35,11 +49,7 @@ export interface CaseExport extends BuiltPackage {
 export async function exportCase(reg: CaseRegister, ref: string, input: CaseExportInput): Promise<CaseExport> {
   const row = reg.row(ref);
   assertMove(ref, row.status, 'answered');
-  const detail = caseDetail(reg, ref);
-  const search = reg.store.search(row.id);
-  if (!search) throw new AppError('INVALID_INPUT', `Case ${ref} has not been searched yet. Run "innsyn search --case ${ref}" first.`);
-  if (row.purgedOn) throw new AppError('INVALID_INPUT', `The records of case ${ref} were deleted under the retention rule on ${row.purgedOn}; it cannot be exported again.`);
-  const hits = detail.hits.flatMap((h) => (h.hit ? [h.hit] : []));
+  const { detail, search, hits, review } = reviewedSearch(reg, ref);
   const originals = new Map(reg.store.hits(row.id).map((h) => [h.hitId, h.originalSha256]));
   await assertOriginalsUnchanged(
     detail.hits.flatMap((h) => (h.hit ? [{ hit: h.hit, originalSha256: originals.get(h.hitId) ?? null, excluded: h.decision?.include === false }] : [])),
@@ -54,7 +64,7 @@ export async function exportCase(reg: CaseRegister, ref: string, input: CaseExpo
     minConfidence: input.minConfidence,
     caseRef: ref,
     allowIncomplete: input.allowIncomplete,
-    review: packageReviewFor(detail),
+    review,
     password: input.password,
     signal: input.signal,
     resourcesDir: input.resourcesDir,

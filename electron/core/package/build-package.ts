@@ -6,14 +6,12 @@ import { AppError } from '../../../shared/errors';
 import type { Confidence } from '../../../shared/hit';
 import type { SearchResult } from '../../../shared/search';
 import type { Controller, SourceConfig } from '../../../shared/workspace';
-import { composeCoverLetter } from './cover-letter';
 import { writeCoverLetterPdf } from './cover-letter-pdf';
 import { writeDataJson } from './data-json';
 import { dataSchema } from './data-schema';
 import { partialName, removeDeadLeftovers, stagingPrefix } from './leftovers';
-import { groupHits } from './grouping';
-import { selectHits } from './included';
 import { stageMailFiles } from './mail-files';
+import { countBy, planPackage } from './package-plan';
 import { hashFile, manifestSources, type Manifest } from './manifest';
 import type { PackageReview } from './review';
 import { fill, loadTexts } from './texts';
@@ -86,12 +84,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     const now = input.now ?? new Date();
     const generatedAt = now.toISOString();
     const caseRef = input.caseRef ?? null;
-    const selection = selectHits(input.result.hits, input.minConfidence, input.review, texts.redactedMark);
-    const searched = input.sources.filter((s) => input.result.sources.some((r) => r.id === s.id));
-    const groups = groupHits(
-      input.result.sources.map((s) => s.id),
-      selection.included,
-    );
+    const { selection, searched, groups, includedBySource, letter } = planPackage({ ...input, caseRef, texts, now });
     const entries: Array<{ name: string; file: string }> = [];
     const stage = async (name: string, write: (file: string) => Promise<void>) => {
       signal?.throwIfAborted();
@@ -110,7 +103,6 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     });
     if (selection.review) selection.review.messagesWithoutOriginal = mail.withheld;
 
-    const includedBySource = countBy(selection.included.map((h) => h.source));
     await stage('data/data.json', (file) =>
       writeDataJson({ file, generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, signal }),
     );
@@ -118,25 +110,6 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     await stage('data/data.xlsx', (file) =>
       writeXlsx({ file, texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths: mail.emlPaths, signal }),
     );
-    const letter = composeCoverLetter({
-      texts,
-      controller: input.controller,
-      subject: input.result.subject,
-      caseRef,
-      date: now,
-      lang: input.lang,
-      searchedSources: searched,
-      results: input.result.sources,
-      includedBySource,
-      withheld: {
-        thirdParty:
-          selection.excluded.some((e) => e.ground === 'third-party') ||
-          (selection.review?.redactions.applied ?? 0) > 0 ||
-          selection.heldBack.some((h) => h.hit.thirdParty),
-        exempt: selection.excluded.some((e) => e.ground === 'exempt'),
-        originals: mail.withheld > 0,
-      },
-    });
     await stage(texts.fileName, (file) => writeCoverLetterPdf(letter, file));
     const readme = texts.readme.map((l) => fill(l, { letterFile: texts.fileName, redactedMark: texts.redactedMark })).join('\r\n');
     await stage(texts.readmeName, (file) => writeFile(file, `${readme}\r\n`, 'utf8'));
@@ -180,10 +153,4 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     await rm(staging, { recursive: true, force: true });
     await rm(partial, { force: true });
   }
-}
-
-function countBy(keys: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-  return m;
 }

@@ -1,6 +1,7 @@
 import type { SourceConfig } from '../../../shared/workspace';
 import { readOriginalMessage } from '../sources/mail/original';
 import type { SourceGroup } from './grouping';
+import { originalWithheld } from './package-plan';
 import { safeName } from './safe-name';
 
 export interface MailFilesInput {
@@ -33,7 +34,7 @@ export async function stageMailFiles(input: MailFilesInput): Promise<MailFiles> 
     const width = Math.max(4, String(group.messages.length).length);
     for (const [i, hit] of group.messages.entries()) {
       input.signal?.throwIfAborted();
-      if (hit.redacted && hit.redacted.length > 0) {
+      if (originalWithheld(hit)) {
         withheld++;
         continue;
       }

@@ -25,4 +25,6 @@ export const exportEn = {
   incompleteConfirm: 'Some sources failed, so the package will not hold everything. Export anyway?',
   exportAnyway: 'Export anyway',
   incompleteDone: 'The package is incomplete: the failed sources are recorded in its manifest.',
+  previewTitle: 'Cover letter (preview)',
+  previewPlaceholders: '{{count}} highlighted passages must be completed before the package is sent.',
 };

@@ -27,4 +27,6 @@ export const exportNb: Texts['export'] = {
   incompleteConfirm: 'Noen kilder feilet, så pakken vil ikke inneholde alt. Eksportere likevel?',
   exportAnyway: 'Eksporter likevel',
   incompleteDone: 'Pakken er ufullstendig: kildene som feilet, er ført opp i manifestet.',
+  previewTitle: 'Følgebrev (forhåndsvisning)',
+  previewPlaceholders: '{{count}} markerte avsnitt må fylles ut før pakken sendes.',
 };

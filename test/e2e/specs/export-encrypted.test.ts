@@ -17,18 +17,24 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => server?.stop());
 
-/** The demo workspace plus a database source that refuses connections (port 1), so the search is incomplete. */
+/** The demo workspace, one source without its processing record, plus a database source that refuses connections (port 1), so the search is incomplete. */
 function workspaceWithFailingSource(dir: string): string {
   cpSync(path.dirname(demoWorkspace), dir, { recursive: true });
   const file = path.join(dir, 'workspace.json');
-  const ws = JSON.parse(readFileSync(file, 'utf8')) as { sources: unknown[] };
+  const ws = JSON.parse(readFileSync(file, 'utf8')) as { sources: Array<Record<string, unknown>> };
+  // No processing record for the customer register: its letter paragraphs become placeholders.
+  delete ws.sources[0].processing;
   ws.sources.push({ id: 'arkiv', kind: 'mysql', connection: 'mysql://innsyn@127.0.0.1:1/arkiv' });
   writeFileSync(file, JSON.stringify(ws));
   return file;
 }
 
+const letterPoints = (lang: 'nb' | 'en'): Record<string, string> =>
+  (JSON.parse(readFileSync(path.join(path.dirname(demoWorkspace), '..', 'cover-letter', `${lang}.json`), 'utf8')) as { letter: { points: Record<string, string> } })
+    .letter.points;
+
 describe('an encrypted package from a case', () => {
-  it('asks before exporting an incomplete case, shows the passphrase once, and 7-Zip needs it', { timeout: 240_000 }, async () => {
+  it('previews the cover letter, asks before exporting an incomplete case, shows the passphrase once, and 7-Zip needs it', { timeout: 240_000 }, async () => {
     const { page, session } = await server.open('en');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'innsyn-e2e-enc-'));
     try {
@@ -49,6 +55,15 @@ describe('an encrypted package from a case', () => {
       expect(await search.progress('arkiv').getAttribute('data-state')).toBe('error');
 
       await app.go('export');
+      // The letter preview follows the chosen language and marks what the DPO must complete.
+      await page.getByTestId('export-lang-en').click();
+      for (const heading of Object.values(letterPoints('en'))) {
+        await page.getByTestId('letter-heading').filter({ hasText: heading }).first().waitFor();
+      }
+      expect(await page.getByTestId('letter-placeholder').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('letter-placeholder').first().evaluate((e) => e.tagName)).toBe('MARK');
+      await page.getByTestId('export-lang-nb').click();
+      await page.getByTestId('letter-heading').filter({ hasText: letterPoints('nb').a }).waitFor();
       const zip = path.join(dir, 'svar.zip');
       const passphrase = await new ExportPage(page, session).exportEncryptedAnyway(zip, 'nb');
       expect(passphrase).toMatch(/^([346789A-HJKMNP-RT-Y]{4}-){5}[346789A-HJKMNP-RT-Y]{4}$/);

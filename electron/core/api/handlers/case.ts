@@ -1,5 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import { writeAccountabilityReport } from '../../cases/accountability-report';
+import { caseCoverLetter } from '../../cases/case-letter';
 import { CaseRegister } from '../../cases/case-register';
 import { caseDetail, decide, redact, removeRedaction } from '../../cases/case-review';
 import { assertMove } from '../../cases/case-status';
@@ -26,6 +27,7 @@ type CaseMethods =
   | 'case:redact'
   | 'case:unredact'
   | 'case:export'
+  | 'case:coverLetter'
   | 'case:audit'
   | 'case:report'
   | 'settings:get'
@@ -96,6 +98,11 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
         complete: built.manifest.complete,
         passphrase,
       };
+    },
+    'case:coverLetter': async ({ ref, lang, minConfidence }) => {
+      const ws = ctx.workspaces.get();
+      if (!ws) throw new AppError('NOT_FOUND', 'There is no workspace yet. Import a workspace file first.');
+      return caseCoverLetter(register(), ref, { controller: ws.controller, lang, minConfidence, resourcesDir: ctx.deps.resourcesDir });
     },
     'case:audit': async ({ ref }) => ({ entries: register().auditEntries(ref), verification: register().verifyAudit(ref) }),
     'case:report': async ({ ref }) => {

@@ -9,6 +9,7 @@ import { messageOf } from '../../errors';
 import { useFormat } from '../../i18n/format';
 import { Button } from '../../ui/Button';
 import { Notice, ScreenHeader } from '../../ui/Notice';
+import { CoverLetterPreview } from './CoverLetterPreview';
 import { PassphraseNotice } from './PassphraseNotice';
 
 /** Builds the answer package: main asks where to save, writes it atomically and verifies it. */
@@ -130,6 +131,14 @@ export function ExportScreen() {
         </Notice>
       )}
       {done?.passphrase && <PassphraseNotice passphrase={done.passphrase} />}
+      {detail?.search && (
+        <CoverLetterPreview caseRef={detail.case.ref} lang={lang} minConfidence={minConfidence} version={previewVersion(detail)} />
+      )}
     </div>
   );
+}
+
+/** A key that changes with every decision, redaction or new search, so the letter preview follows the review. */
+function previewVersion(detail: NonNullable<ReturnType<typeof useSession>['detail']>): string {
+  return `${detail.case.status}:${detail.hits.map((h) => `${h.decision?.include ?? '-'}${h.redactions.length}`).join('')}`;
 }
