@@ -190,6 +190,13 @@ export const CaseInputs = {
   note: Ref.extend({ text: z.string().trim().min(1) }).strict(),
   search: Ref.extend({ sources: z.array(z.string()).optional() }).strict(),
   review: Ref.extend({ hitId: z.string().min(1), include: z.boolean(), reason: z.string().trim().min(1), ground: ExclusionGroundSchema.optional() }).strict(),
+  /** One decision for many hits, in one transaction; at most 100,000 so one call stays bounded. */
+  reviewMany: Ref.extend({
+    hitIds: z.array(z.string().min(1)).min(1).max(100_000),
+    include: z.boolean(),
+    reason: z.string().trim().min(1),
+    ground: ExclusionGroundSchema.optional(),
+  }).strict(),
   redact: Ref.extend({
     hitId: z.string().min(1),
     field: z.string().min(1),

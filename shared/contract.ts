@@ -158,6 +158,8 @@ export const contract = {
   /** Searches for the case's person and stores the hits with the case; progress as search:progress. */
   'case:search': method(CaseInputs.search, z.object({ runId: z.string(), detail: CaseDetailSchema })),
   'case:review': method(CaseInputs.review, CaseDetailSchema),
+  /** "Include all high" and bulk selections: every decision audited, all in one transaction. */
+  'case:reviewMany': method(CaseInputs.reviewMany, CaseDetailSchema),
   'case:redact': method(CaseInputs.redact, CaseDetailSchema),
   'case:unredact': method(CaseInputs.unredact, CaseDetailSchema),
   /** Main shows a save dialog and exports the stored, reviewed hits (not a fresh search). */

@@ -83,10 +83,14 @@ export function caseDetail(reg: CaseRegister, ref: string): CaseDetail {
   return { case: reg.get(ref), search: search ? { at: search.at, subject: search.subject, sources: search.sources } : null, hits };
 }
 
-function reviewableHit(reg: CaseRegister, row: CaseRow, hitId: string): Hit {
+export function assertReviewing(row: CaseRow): void {
   if (row.status !== 'reviewing') {
     throw new AppError('INVALID_INPUT', `Case ${row.ref} is ${row.status}; decisions and redactions are made while it is being reviewed (after a search with --case, before the export).`);
   }
+}
+
+function reviewableHit(reg: CaseRegister, row: CaseRow, hitId: string): Hit {
+  assertReviewing(row);
   const stored = reg.store.hits(row.id).find((h) => h.hitId === hitId);
   if (!stored) throw new AppError('NOT_FOUND', `Case ${row.ref} has no hit ${hitId}. See the hits with "innsyn case show ${row.ref}".`);
   if (stored.snapshotJson === null) throw new AppError('INVALID_INPUT', `The record behind hit ${hitId} was deleted under the retention rule.`);

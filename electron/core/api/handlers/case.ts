@@ -3,6 +3,7 @@ import { writeAccountabilityReport } from '../../cases/accountability-report';
 import { caseCoverLetter } from '../../cases/case-letter';
 import { CaseRegister } from '../../cases/case-register';
 import { caseDetail, decide, redact, removeRedaction } from '../../cases/case-review';
+import { decideMany } from '../../cases/case-review-many';
 import { assertMove } from '../../cases/case-status';
 import { exportCase } from '../../cases/export-case';
 import { storeSearch } from '../../cases/mail-originals';
@@ -24,6 +25,7 @@ type CaseMethods =
   | 'case:note'
   | 'case:search'
   | 'case:review'
+  | 'case:reviewMany'
   | 'case:redact'
   | 'case:unredact'
   | 'case:export'
@@ -69,6 +71,7 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
       return { runId, detail: await storeSearch(register(), ref, result, run?.sources ?? []) };
     },
     'case:review': async ({ ref, hitId, include, reason, ground }) => decide(register(), ref, hitId, { include, reason, ground }),
+    'case:reviewMany': async ({ ref, hitIds, include, reason, ground }) => decideMany(register(), ref, hitIds, { include, reason, ground }),
     'case:redact': async ({ ref, ...r }) => redact(register(), ref, r).detail,
     'case:unredact': async ({ ref, redactionId }) => removeRedaction(register(), ref, redactionId),
 

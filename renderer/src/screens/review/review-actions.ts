@@ -8,14 +8,13 @@ export interface DecisionInput {
 }
 
 /**
- * Decides many hits, one contract call each (the register audits every decision on its own).
- * Calls run one after the other so the audit chain records them in the order given; the
- * detail from the last call is the one to show.
+ * Decides one or many hits. Many go in one case:reviewMany call: main writes them in one
+ * transaction (each still audited on its own), so "Include all high" on thousands of hits
+ * is one round trip and never stops half-way.
  */
 export async function decideMany(api: InnsynApi, ref: string, hitIds: readonly string[], d: DecisionInput): Promise<CaseDetail | null> {
-  let last: CaseDetail | null = null;
-  for (const hitId of hitIds) {
-    last = await api['case:review']({ ref, hitId, include: d.include, reason: d.reason, ...(d.ground ? { ground: d.ground } : {}) });
-  }
-  return last;
+  if (hitIds.length === 0) return null;
+  const decision = { include: d.include, reason: d.reason, ...(d.ground ? { ground: d.ground } : {}) };
+  if (hitIds.length === 1) return api['case:review']({ ref, hitId: hitIds[0], ...decision });
+  return api['case:reviewMany']({ ref, hitIds: [...hitIds], ...decision });
 }

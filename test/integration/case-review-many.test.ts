@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/core/api/dispatch';
+import { createHandlers } from '../../electron/core/api/handlers/index';
+import { todayIn } from '../../electron/core/cases/calendar-date';
+import { openStore } from '../../electron/core/store/store';
+import type { MethodOutput } from '../../shared/contract';
+import { projectRoot } from '../helpers/corpora';
+import { tempDir } from '../helpers/temp';
+import { writeWorkspace } from '../helpers/workspace';
+
+const HITS = 10_000;
+
+/** A case whose only source is a log where every row carries the subject's address: one hit per row. */
+async function caseWithManyHits() {
+  const dir = tempDir();
+  const rows = Array.from({ length: HITS }, (_, i) => `${i + 1};kari.nordmann@example.no;Innlogging ${i % 7}`);
+  writeFileSync(path.join(dir, 'logg.csv'), `id;epost;hendelse\n${rows.join('\n')}\n`);
+  const ws = writeWorkspace(dir, [{ id: 'logg', kind: 'csv', path: path.join(dir, 'logg.csv') }]);
+  const dataDir = tempDir();
+  const db = openStore(dataDir);
+  const dispatch = createDispatcher(
+    createHandlers({
+      db,
+      dataDir,
+      resourcesDir: path.join(projectRoot, 'resources'),
+      tool: { name: 'Innsyn', version: 'test' },
+      dialogs: { openWorkspace: async () => ws, savePackage: async () => null },
+      emit: () => {},
+    }),
+  );
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await dispatch(method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+    return r.value as T;
+  };
+  await call('workspace:import', {});
+  const { ref } = await call<{ ref: string }>('case:create', { subject: { emails: ['kari.nordmann@example.no'] }, channel: 'email', received: todayIn(new Date()) });
+  await call('case:verify', { ref, method: 'BankID', by: 'Siri' });
+  const { detail } = await call<MethodOutput<'case:search'>>('case:search', { ref });
+  return { ref, db, dispatch, call, hitIds: detail.hits.map((h) => h.hitId) };
+}
+
+type Audit = MethodOutput<'case:audit'>;
+
+describe('case:reviewMany', () => {
+  it(`decides ${HITS.toLocaleString('en')} hits in one call, each with its own audit entry, and the chain holds`, async () => {
+    const { ref, call, hitIds } = await caseWithManyHits();
+    expect(hitIds).toHaveLength(HITS);
+    const started = performance.now();
+    const detail = await call<MethodOutput<'case:reviewMany'>>('case:reviewMany', { ref, hitIds, include: true, reason: 'e-post stemmer' });
+    const ms = performance.now() - started;
+    expect(detail.hits.every((h) => h.decision?.include === true)).toBe(true);
+    // One call, not 10,000: generous bound for a slow CI machine (about 1 s here).
+    expect(ms).toBeLessThan(30_000);
+    const audit = await call<Audit>('case:audit', { ref });
+    expect(audit.verification.ok).toBe(true);
+    const decisions = audit.entries.filter((e) => e.event === 'decision');
+    expect(decisions).toHaveLength(HITS);
+    expect(new Set(decisions.map((e) => e.data.hitId))).toEqual(new Set(hitIds));
+  }, 240_000);
+
+  it('is all or nothing: one unknown id and nothing is decided; an exclusion needs a ground', async () => {
+    const { ref, dispatch, call, hitIds } = await caseWithManyHits();
+    const bad = await dispatch('case:reviewMany', { ref, hitIds: [...hitIds.slice(0, 5), 'finnes-ikke'], include: true, reason: 'ok' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const unchanged = await call<MethodOutput<'case:get'>>('case:get', { ref });
+    expect(unchanged.hits.filter((h) => h.decision)).toHaveLength(0);
+    expect((await call<Audit>('case:audit', { ref })).entries.filter((e) => e.event === 'decision')).toHaveLength(0);
+
+    const noGround = await dispatch('case:reviewMany', { ref, hitIds: hitIds.slice(0, 2), include: false, reason: 'hmm' });
+    expect(noGround).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const excluded = await call<MethodOutput<'case:reviewMany'>>('case:reviewMany', { ref, hitIds: hitIds.slice(0, 2), include: false, reason: 'navnebror', ground: 'not-subject' });
+    expect(excluded.hits.filter((h) => h.decision?.include === false)).toHaveLength(2);
+    expect(await dispatch('case:reviewMany', { ref, hitIds: [], include: true, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  }, 240_000);
+});
