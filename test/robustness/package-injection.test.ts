@@ -42,7 +42,7 @@ describe('names and values from data inside the package', () => {
     writeFileSync(path.join(mailDir, 'x.eml'), message(encodedWord('../../x\u0007/CON'), 99));
     const csvDir = path.join(dir, 'csv');
     mkdirSync(csvDir);
-    writeFileSync(path.join(csvDir, 'CON.csv'), `epost;formel\n${email};${FORMULAS.map((f) => `"${f.replace(/"/g, '""')}"`).join(';')}\n`);
+    writeFileSync(path.join(csvDir, 'CON.csv'), `epost;${FORMULAS.map((_, i) => `formel${i + 1}`).join(';')}\n${email};${FORMULAS.map((f) => `"${f.replace(/"/g, '""')}"`).join(';')}\n`);
     writeFileSync(path.join(csvDir, '..hemmelig.csv'), `epost;x\n${email};1\n`);
     const ws = writeWorkspace(dir, [
       { id: 'db', kind: 'sqlite', path: path.join(dir, 'hostile.sqlite') },
