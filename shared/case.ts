@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SubjectSchema } from './subject';
 import { HitSchema, SourceResultSchema } from './hit';
+import { SuggestionSchema } from './search';
 
 /** A calendar date, `YYYY-MM-DD`. Deadlines are days, not instants (Reg. 1182/71 counts days). */
 export const CalendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
@@ -121,6 +122,8 @@ export const CaseDetailSchema = z.object({
   case: CaseSchema,
   search: CaseSearchSchema.nullable(),
   hits: z.array(CaseHitSchema),
+  /** Possible aliases from the latest search, not yet confirmed or dismissed. Never searched unconfirmed. */
+  suggestions: z.array(SuggestionSchema).optional(),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
@@ -138,6 +141,8 @@ export const AuditEventSchema = z.enum([
   'closed',
   'rejected',
   'purge',
+  'identifier-added',
+  'suggestion-dismissed',
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
@@ -178,6 +183,8 @@ export const SettingsSchema = z.object({
 export type SettingsShape = z.infer<typeof SettingsSchema>;
 
 const Ref = z.object({ ref: CaseRefSchema });
+export const IdentifierKindSchema = z.enum(['name', 'email', 'phone', 'nationalId', 'other']);
+export type IdentifierKind = z.infer<typeof IdentifierKindSchema>;
 
 /** Inputs of the case:* contract methods (see shared/contract.ts). */
 export const CaseInputs = {
@@ -190,6 +197,10 @@ export const CaseInputs = {
   note: Ref.extend({ text: z.string().trim().min(1) }).strict(),
   search: Ref.extend({ sources: z.array(z.string()).optional() }).strict(),
   review: Ref.extend({ hitId: z.string().min(1), include: z.boolean(), reason: z.string().trim().min(1), ground: ExclusionGroundSchema.optional() }).strict(),
+  /** Adds an identifier to the case's person (a confirmed suggestion); the DPO then searches again. */
+  addIdentifier: Ref.extend({ kind: IdentifierKindSchema, value: z.string().trim().min(1).max(500) }).strict(),
+  /** Leaves a suggestion out; it is not offered again for this case. */
+  dismissSuggestion: Ref.extend({ kind: z.enum(['email', 'phone', 'name']), value: z.string().trim().min(1).max(500) }).strict(),
   /** One decision for many hits, in one transaction; at most 100,000 so one call stays bounded. */
   reviewMany: Ref.extend({
     hitIds: z.array(z.string().min(1)).min(1).max(100_000),

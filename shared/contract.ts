@@ -158,6 +158,9 @@ export const contract = {
   /** Searches for the case's person and stores the hits with the case; progress as search:progress. */
   'case:search': method(CaseInputs.search, z.object({ runId: z.string(), detail: CaseDetailSchema })),
   'case:review': method(CaseInputs.review, CaseDetailSchema),
+  /** Adds a confirmed identifier (validated, audited) to the case's person; search again to use it. */
+  'case:addIdentifier': method(CaseInputs.addIdentifier, CaseDetailSchema),
+  'case:dismissSuggestion': method(CaseInputs.dismissSuggestion, CaseDetailSchema),
   /** "Include all high" and bulk selections: every decision audited, all in one transaction. */
   'case:reviewMany': method(CaseInputs.reviewMany, CaseDetailSchema),
   'case:redact': method(CaseInputs.redact, CaseDetailSchema),

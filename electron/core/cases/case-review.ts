@@ -8,6 +8,7 @@ import type { CaseRegister } from './case-register';
 import { assertMove } from './case-status';
 import { exclusionGround } from './exclusion-ground';
 import type { CaseRow } from './case-store';
+import { keepSuggestions, SuggestionStore } from './case-suggestions';
 
 /**
  * Keeps the hits of a search with the case, as found. A hit seen again unchanged keeps its
@@ -51,6 +52,7 @@ export function recordSearch(
       reg.store.deleteHit(row.id, old.hitId);
     }
     reg.store.putSearch(row.id, { at: reg.clock.now().toISOString(), subject: result.subject, sources: result.sources, configs: [...configs] });
+    keepSuggestions(reg, row, result.subject, result.suggestions ?? []);
     reg.store.setStatus(row.id, 'reviewing');
     return {
       value: null,
@@ -80,7 +82,13 @@ export function caseDetail(reg: CaseRegister, ref: string): CaseDetail {
     decision: decisions.get(h.hitId) ?? null,
     redactions: redactions.filter((r) => r.hitId === h.hitId),
   }));
-  return { case: reg.get(ref), search: search ? { at: search.at, subject: search.subject, sources: search.sources } : null, hits };
+  const suggestions = search ? new SuggestionStore(reg.db).read(row.id).open : [];
+  return {
+    case: reg.get(ref),
+    search: search ? { at: search.at, subject: search.subject, sources: search.sources } : null,
+    hits,
+    ...(suggestions.length > 0 ? { suggestions } : {}),
+  };
 }
 
 export function assertReviewing(row: CaseRow): void {

@@ -82,6 +82,8 @@ export class CaseStore {
            snapshot_json = excluded.snapshot_json, snapshot_hash = excluded.snapshot_hash, original_sha256 = excluded.original_sha256`,
       ),
       purgeSnapshots: db.prepare('UPDATE case_hit SET snapshot_json = NULL WHERE case_id = ? AND snapshot_json IS NOT NULL'),
+      // Suggested aliases are identifiers found in the records: they go with the record copies.
+      purgeSuggestions: db.prepare('UPDATE case_search SET suggestions_json = NULL WHERE case_id = ?'),
       decisions: db.prepare('SELECT hit_id, include, ground, reason, at FROM case_decision WHERE case_id = ?'),
       deleteDecision: db.prepare('DELETE FROM case_decision WHERE case_id = ? AND hit_id = ?'),
       putDecision: db.prepare(
@@ -149,6 +151,7 @@ export class CaseStore {
   }
   setPurged(id: number, on: string): number {
     const changed = this.s.purgeSnapshots.run(id).changes;
+    this.s.purgeSuggestions.run(id);
     this.s.setPurged.run(on, id);
     return changed;
   }

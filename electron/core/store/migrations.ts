@@ -150,4 +150,13 @@ export const migrations: readonly Migration[] = [
       db.exec(`ALTER TABLE case_hit ADD COLUMN original_sha256 TEXT`);
     },
   },
+  {
+    version: 5,
+    name: 'search suggestions',
+    up(db) {
+      // Possible aliases from the latest search in a case, waiting for the DPO to confirm or
+      // dismiss them ({open, dismissed}); cleared with the record copies under retention.
+      db.exec(`ALTER TABLE case_search ADD COLUMN suggestions_json TEXT`);
+    },
+  },
 ];

@@ -4,6 +4,7 @@ import { caseCoverLetter } from '../../cases/case-letter';
 import { CaseRegister } from '../../cases/case-register';
 import { caseDetail, decide, redact, removeRedaction } from '../../cases/case-review';
 import { decideMany } from '../../cases/case-review-many';
+import { addIdentifier, dismissSuggestion } from '../../cases/case-suggestions';
 import { assertMove } from '../../cases/case-status';
 import { exportCase } from '../../cases/export-case';
 import { storeSearch } from '../../cases/mail-originals';
@@ -26,6 +27,8 @@ type CaseMethods =
   | 'case:search'
   | 'case:review'
   | 'case:reviewMany'
+  | 'case:addIdentifier'
+  | 'case:dismissSuggestion'
   | 'case:redact'
   | 'case:unredact'
   | 'case:export'
@@ -72,6 +75,14 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
     },
     'case:review': async ({ ref, hitId, include, reason, ground }) => decide(register(), ref, hitId, { include, reason, ground }),
     'case:reviewMany': async ({ ref, hitIds, include, reason, ground }) => decideMany(register(), ref, hitIds, { include, reason, ground }),
+    'case:addIdentifier': async ({ ref, kind, value }) => {
+      addIdentifier(register(), ref, kind, value);
+      return caseDetail(register(), ref);
+    },
+    'case:dismissSuggestion': async ({ ref, kind, value }) => {
+      dismissSuggestion(register(), ref, kind, value);
+      return caseDetail(register(), ref);
+    },
     'case:redact': async ({ ref, ...r }) => redact(register(), ref, r).detail,
     'case:unredact': async ({ ref, redactionId }) => removeRedaction(register(), ref, redactionId),
 

@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button';
 import { Notice, ScreenHeader } from '../../ui/Notice';
 import { HitPreview, type Exclusion } from './HitPreview';
 import { HitTable } from './HitTable';
+import { SuggestionsPanel } from './SuggestionsPanel';
 import { decideMany, type DecisionInput } from './review-actions';
 import { buildRows } from './rows';
 
@@ -121,6 +122,7 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
         </Button>
       </div>
       {error && <Notice kind="error">{error}</Notice>}
+      <SuggestionsPanel detail={detail} setDetail={setDetail} searchAgain={() => go('search')} />
       <p className="hint">{t('review.keys')}</p>
       <div className="review-split">
         {rows.length === 0 ? (
