@@ -5,6 +5,7 @@ import { ControllerSchema, LinkSchema, ProcessingSchema, WorkspaceSchema } from 
 import { SearchProgressSchema, SearchResultSchema } from './search';
 import { SourcePreviewSchema } from './source-preview';
 import { CoverLetterInputSchema, CoverLetterSchema } from './cover-letter';
+import { ExportProgressSchema } from './export-progress';
 import {
   CalendarDateSchema,
   CaseAuditSchema,
@@ -179,6 +180,8 @@ export const contract = {
 
 export const events = {
   'search:progress': SearchProgressSchema,
+  /** A package being written, step by step (see shared/export-progress.ts). */
+  'export:progress': ExportProgressSchema,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@ import type { Language } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Confidence } from '../../../shared/hit';
 import type { Controller } from '../../../shared/workspace';
-import { buildPackage, type BuiltPackage } from '../package/build-package';
+import { buildPackage, type BuildPackageInput, type BuiltPackage } from '../package/build-package';
 import { hashFile } from '../package/manifest';
 import type { CaseRegister } from './case-register';
 import { caseDetail } from './case-review';
@@ -19,6 +19,7 @@ export interface CaseExportInput {
   /** AES-256 passphrase for the ZIP, as in a plain export. */
   password?: string;
   signal?: AbortSignal;
+  onProgress?: BuildPackageInput['onProgress'];
   resourcesDir: string;
   tool: { name: string; version: string };
 }
@@ -67,6 +68,7 @@ export async function exportCase(reg: CaseRegister, ref: string, input: CaseExpo
     review,
     password: input.password,
     signal: input.signal,
+    onProgress: input.onProgress,
     resourcesDir: input.resourcesDir,
     tool: input.tool,
     now: reg.clock.now(),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Language } from '../../../shared/contract';
+import { exportSteps, type ExportStep } from '../../../shared/export-progress';
 import { AppError } from '../../../shared/errors';
 import type { Confidence } from '../../../shared/hit';
 import type { SearchResult } from '../../../shared/search';
@@ -38,6 +39,8 @@ export interface BuildPackageInput {
   now?: Date;
   /** Cancels the export; nothing is left behind at `outFile` or in its folder. */
   signal?: AbortSignal;
+  /** Called as each step finishes, so the app can show a determinate bar. */
+  onProgress?: (p: { step: ExportStep; done: number; total: number }) => void;
 }
 
 export interface BuiltPackage {
@@ -79,6 +82,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
   const staging = await mkdtemp(path.join(outDir, stagingPrefix()));
   const partial = path.join(outDir, partialName(outFile, randomBytes(4).toString('hex')));
   const signal = input.signal;
+  const finished = (step: ExportStep) => input.onProgress?.({ step, done: exportSteps.indexOf(step) + 1, total: exportSteps.length });
   try {
     const texts = await loadTexts(input.resourcesDir, input.lang);
     const now = input.now ?? new Date();
@@ -102,17 +106,21 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       signal,
     });
     if (selection.review) selection.review.messagesWithoutOriginal = mail.withheld;
+    finished('mail');
 
     await stage('data/data.json', (file) =>
       writeDataJson({ file, generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, signal }),
     );
     await stage('data/schema.json', (file) => writeFile(file, `${JSON.stringify(dataSchema, null, 2)}\n`));
+    finished('data');
     await stage('data/data.xlsx', (file) =>
       writeXlsx({ file, texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths: mail.emlPaths, signal }),
     );
+    finished('spreadsheet');
     await stage(texts.fileName, (file) => writeCoverLetterPdf(letter, file));
     const readme = texts.readme.map((l) => fill(l, { letterFile: texts.fileName, redactedMark: texts.redactedMark })).join('\r\n');
     await stage(texts.readmeName, (file) => writeFile(file, `${readme}\r\n`, 'utf8'));
+    finished('letter');
 
     const files = [];
     for (const e of entries) files.push({ path: e.name, ...(await hashFile(e.file)) });
@@ -137,14 +145,17 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     };
     await stage('manifest.json', (file) => writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`));
     const manifestHash = await hashFile(entries[entries.length - 1].file);
+    finished('manifest');
 
     const order = (n: string) => (n === texts.fileName ? 0 : n === texts.readmeName ? 1 : n === 'manifest.json' ? 2 : 3);
     entries.sort((a, b) => order(a.name) - order(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     await writeZip(partial, entries, { date: now, password: input.password, signal });
     signal?.throwIfAborted();
+    finished('zip');
     const verification = await verifyZip(partial, manifest, manifestHash, input.password);
     signal?.throwIfAborted();
     await rename(partial, outFile);
+    finished('verify');
     return { file: outFile, size: (await stat(outFile)).size, manifest, verified: true, verification };
   } catch (err) {
     if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled. No package was written, and nothing else was changed.');

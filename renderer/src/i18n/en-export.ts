@@ -27,4 +27,13 @@ export const exportEn = {
   incompleteDone: 'The package is incomplete: the failed sources are recorded in its manifest.',
   previewTitle: 'Cover letter (preview)',
   previewPlaceholders: '{{count}} highlighted passages must be completed before the package is sent.',
+  steps: {
+    mail: 'Original e-mails staged',
+    data: 'data.json written',
+    spreadsheet: 'Spreadsheet written',
+    letter: 'Cover letter written',
+    manifest: 'Manifest written',
+    zip: 'ZIP written',
+    verify: 'ZIP read back and verified',
+  },
 };

@@ -157,7 +157,7 @@ export const en = {
     state: { waiting: 'Waiting', running: 'Searching', done: 'Done', error: 'Failed', cancelled: 'Cancelled' },
     sourceFailed: 'This source could not be searched:',
     sourcePartial: 'Parts of this source could not be read:',
-    cancelled: 'The search was cancelled. Sources that did not finish are recorded as not searched, so the answer cannot be exported until you search again.',
+    cancelled: 'The search was cancelled. Sources that did not finish are recorded as not searched, so the answer is incomplete: search again, or export anyway and the manifest records what is missing.',
     done_one: 'Search finished with {{count}} hit.',
     done_other: 'Search finished with {{count}} hits.',
     doneWithErrors_one: '{{count}} source failed. The other sources were searched; fix the failed one and search again before answering.',

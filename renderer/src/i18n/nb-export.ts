@@ -29,4 +29,13 @@ export const exportNb: Texts['export'] = {
   incompleteDone: 'Pakken er ufullstendig: kildene som feilet, er ført opp i manifestet.',
   previewTitle: 'Følgebrev (forhåndsvisning)',
   previewPlaceholders: '{{count}} markerte avsnitt må fylles ut før pakken sendes.',
+  steps: {
+    mail: 'Originale e-poster lagt klar',
+    data: 'data.json skrevet',
+    spreadsheet: 'Regneark skrevet',
+    letter: 'Følgebrev skrevet',
+    manifest: 'Manifest skrevet',
+    zip: 'ZIP-fil skrevet',
+    verify: 'ZIP-filen lest på nytt og kontrollert',
+  },
 };

@@ -159,7 +159,7 @@ export const nb: Texts = {
     state: { waiting: 'Venter', running: 'Søker', done: 'Ferdig', error: 'Feilet', cancelled: 'Avbrutt' },
     sourceFailed: 'Denne kilden kunne ikke søkes i:',
     sourcePartial: 'Deler av denne kilden kunne ikke leses:',
-    cancelled: 'Søket ble avbrutt. Kilder som ikke ble ferdige, er ført opp som ikke søkt i, så svaret kan ikke eksporteres før du søker på nytt.',
+    cancelled: 'Søket ble avbrutt. Kilder som ikke ble ferdige, er ført opp som ikke søkt i, så svaret er ufullstendig: søk på nytt, eller eksporter likevel, så fører manifestet opp det som mangler.',
     done_one: 'Søket er ferdig med {{count}} treff.',
     done_other: 'Søket er ferdig med {{count}} treff.',
     doneWithErrors_one: '{{count}} kilde feilet. De andre kildene er søkt i; rett feilen og søk igjen før du svarer.',

@@ -98,7 +98,7 @@ describe('error paths', () => {
     await page.context().close();
   });
 
-  it('cancels a running search, and refuses to export the incomplete result', { timeout: 180_000 }, async () => {
+  it('cancels a running search, and asks before exporting the incomplete result (the core refuses without consent)', { timeout: 180_000 }, async () => {
     const { page, session } = await server.open('en');
     const dir = tempDir();
     const file = workspace(dir, [{ id: 'stor', kind: 'csv', path: await bigCsv(dir, 1_500_000), label: 'Large export' }]);
@@ -121,8 +121,17 @@ describe('error paths', () => {
     await app.go('export');
     session.dialogs.nextPackage = path.join(dir, 'svar.zip');
     await page.getByTestId('export-run').click();
-    const refusal = await page.getByTestId('export-error').innerText();
-    expect(refusal).toMatch(/could not be searched/);
+    // The app asks before an incomplete export; declining writes nothing.
+    await page.getByTestId('export-confirm-incomplete').waitFor();
+    await page.getByTestId('export-confirm-incomplete').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('export-confirm-incomplete').waitFor({ state: 'detached' });
+    expect(existsSync(path.join(dir, 'svar.zip'))).toBe(false);
+    // And the core refuses by itself without the explicit "export anyway".
+    const list = await session.dispatch('case:list', { filter: 'all' });
+    if (!list.ok) throw new Error(list.error.message);
+    const [{ ref }] = (list.value as { cases: Array<{ ref: string }> }).cases;
+    const refusal = await session.dispatch('case:export', { ref, lang: 'en', minConfidence: 'high' });
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'INCOMPLETE', message: expect.stringMatching(/could not be searched/) } });
     expect(existsSync(path.join(dir, 'svar.zip'))).toBe(false);
     await page.context().close();
   });

@@ -68,6 +68,8 @@ describe('an encrypted package from a case', () => {
       const passphrase = await new ExportPage(page, session).exportEncryptedAnyway(zip, 'nb');
       expect(passphrase).toMatch(/^([346789A-HJKMNP-RT-Y]{4}-){5}[346789A-HJKMNP-RT-Y]{4}$/);
       await page.getByTestId('export-incomplete-done').waitFor();
+      // The determinate bar ends full, on the last step.
+      expect(await page.getByTestId('export-progress').getAttribute('aria-valuenow')).toBe('100');
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.getByTestId('export-passphrase-copy').click();
       await page.getByTestId('export-passphrase-copied').waitFor();

@@ -101,6 +101,7 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
         minConfidence,
         allowIncomplete,
         password: passphrase ?? undefined,
+        onProgress: (p) => ctx.deps.emit('export:progress', { ref, ...p }),
         resourcesDir: ctx.deps.resourcesDir,
         tool: ctx.deps.tool,
       });

@@ -24,6 +24,7 @@ export function exportHandlers(ctx: HandlerContext): Pick<Handlers, 'export:run'
         minConfidence,
         allowIncomplete,
         password: passphrase ?? undefined,
+        onProgress: (p) => ctx.deps.emit('export:progress', { ref: null, ...p }),
         resourcesDir: ctx.deps.resourcesDir,
         tool: ctx.deps.tool,
       });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Checkbox, Label, ProgressBar, Radio, RadioGroup } from 'react-aria-components';
+import { Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Language, MethodOutput } from '../../../../shared/contract';
 import type { Confidence } from '../../../../shared/hit';
@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { Button } from '../../ui/Button';
 import { Notice, ScreenHeader } from '../../ui/Notice';
 import { CoverLetterPreview } from './CoverLetterPreview';
+import { ExportProgressBar } from './ExportProgressBar';
 import { PassphraseNotice } from './PassphraseNotice';
 
 /** Builds the answer package: main asks where to save, writes it atomically and verifies it. */
@@ -32,7 +33,8 @@ export function ExportScreen() {
   }, [api]);
 
   const { detail } = session;
-  const failed = detail?.search?.sources.filter((s) => s.status === 'error') ?? [];
+  // The same rule as the core's refusal: a source read only in part is incomplete too.
+  const failed = detail?.search?.sources.filter((s) => s.status !== 'ok') ?? [];
   const exportPackage = async (allowIncomplete: boolean) => {
     if (!detail) return;
     if (failed.length > 0 && !allowIncomplete) {
@@ -111,7 +113,7 @@ export function ExportScreen() {
               </Button>
             </Notice>
           )}
-          {busy && <ProgressBar isIndeterminate aria-label={t('export.running')} className="bar indeterminate"><div className="fill" /></ProgressBar>}
+          <ExportProgressBar caseRef={detail.case.ref} running={busy} />
         </div>
       )}
       {error && <Notice kind="error" testId="export-error">{error}</Notice>}

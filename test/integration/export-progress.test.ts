@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/core/api/dispatch';
+import { createHandlers } from '../../electron/core/api/handlers/index';
+import { todayIn } from '../../electron/core/cases/calendar-date';
+import { openStore } from '../../electron/core/store/store';
+import type { EventName } from '../../shared/contract';
+import { exportSteps, type ExportProgress } from '../../shared/export-progress';
+import { projectRoot } from '../helpers/corpora';
+import { tempDir } from '../helpers/temp';
+
+describe('export:progress', () => {
+  it('reports every step of a case export in order, ending at done = total', async () => {
+    const dataDir = tempDir();
+    const out = tempDir();
+    const events: ExportProgress[] = [];
+    const dispatch = createDispatcher(
+      createHandlers({
+        db: openStore(dataDir),
+        dataDir,
+        resourcesDir: path.join(projectRoot, 'resources'),
+        tool: { name: 'Innsyn', version: 'test' },
+        dialogs: {
+          openWorkspace: async () => path.join(projectRoot, 'resources', 'demo', 'workspace.json'),
+          savePackage: async (name) => path.join(out, name),
+        },
+        emit: (event: EventName, payload: unknown) => {
+          if (event === 'export:progress') events.push(payload as ExportProgress);
+        },
+      }),
+    );
+    const call = async <T>(method: string, input: unknown): Promise<T> => {
+      const r = await dispatch(method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+      return r.value as T;
+    };
+    await call('workspace:import', {});
+    const { ref } = await call<{ ref: string }>('case:create', { subject: { names: ['Ingrid Ødegård-Bakken'], emails: ['ingrid.odegard@example.no'] }, channel: 'email', received: todayIn(new Date()) });
+    await call('case:verify', { ref, method: 'BankID', by: 'Siri' });
+    await call('case:search', { ref });
+    expect(events).toEqual([]);
+    await call('case:export', { ref, lang: 'en', minConfidence: 'high' });
+    expect(events).toEqual(exportSteps.map((step, i) => ({ ref, step, done: i + 1, total: exportSteps.length })));
+  }, 120_000);
+});
