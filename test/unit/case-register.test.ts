@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaseRegister } from '../../electron/core/cases/case-register';
-import { decide, recordSearch, redact } from '../../electron/core/cases/case-review';
+import { caseDetail, decide, recordSearch, redact } from '../../electron/core/cases/case-review';
 import { fixedClock, type Clock } from '../../electron/core/cases/clock';
 import { purgeExpired } from '../../electron/core/cases/retention';
 import type { Hit } from '../../shared/hit';
@@ -118,6 +118,25 @@ describe('review and retention', () => {
     const entry = reg.auditEntries(ref).at(-1)!;
     expect(entry.event).toBe('redaction');
     expect(JSON.stringify(entry.data)).not.toContain('Per Hansen');
+  });
+
+  it('keeps suggested aliases with the search and deletes them with the record copies', () => {
+    const clock = movableClock('2026-03-05');
+    const { db, reg } = open(clock);
+    const { ref } = reg.create({ subject, channel: 'email', received: '2026-03-03' });
+    reg.verify(ref, { method: 'known address', by: 'DPO' });
+    const alias = { source: 'crm', kind: 'email' as const, value: 'kari.n@example.no', reason: 'name Kari Nordmann on 2 rows', count: 2 };
+    const known = { ...alias, value: 'KARI@example.no' };
+    recordSearch(reg, ref, { ...result([hit('crm:1', { name: 'Kari Nordmann' })]), suggestions: [alias, known] }, []);
+    // Her known address is never offered back as a suggestion.
+    expect(caseDetail(reg, ref).suggestions).toEqual([alias]);
+    db.prepare("UPDATE case_file SET status = 'answered' WHERE ref = ?").run(ref);
+    reg.settings.set('retentionDays', '10');
+    reg.close(ref);
+    clock.set('2026-03-30');
+    expect(purgeExpired(reg)).toEqual([{ ref, snapshots: 1 }]);
+    expect(caseDetail(reg, ref).suggestions).toBeUndefined();
+    expect(db.prepare('SELECT suggestions_json FROM case_search').all()).toEqual([{ suggestions_json: null }]);
   });
 
   it('purges snapshots N days after closure, keeps the trail, and audits the purge', () => {
