@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron } from 'playwright-core';
@@ -13,9 +13,14 @@ import { projectRoot } from '../harness/build';
  * with that reason; on a developer machine with the binary it runs (after `npm run build`).
  */
 function electronBinary(): string | null {
+  // Not require('electron'): when the binary is missing, requiring it starts a download, and a
+  // test must never reach for the network. path.txt is written once the binary is installed.
   try {
-    const p = createRequire(import.meta.url)('electron') as unknown;
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    const pkgDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = path.join(pkgDir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const exe = path.join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(exe) ? exe : null;
   } catch {
     return null;
   }
