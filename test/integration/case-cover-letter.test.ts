@@ -1,37 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/core/api/dispatch';
-import { createHandlers } from '../../electron/core/api/handlers/index';
 import { todayIn } from '../../electron/core/cases/calendar-date';
-import { openStore } from '../../electron/core/store/store';
 import type { MethodOutput } from '../../shared/contract';
 import { projectRoot } from '../helpers/corpora';
-import { tempDir } from '../helpers/temp';
+import { coreSession } from '../helpers/core';
 
 type Letter = MethodOutput<'case:coverLetter'>;
 
 async function searchedDemoCase() {
-  const dataDir = tempDir();
-  const out = tempDir();
-  const dispatch = createDispatcher(
-    createHandlers({
-      db: openStore(dataDir),
-      dataDir,
-      resourcesDir: path.join(projectRoot, 'resources'),
-      tool: { name: 'Innsyn', version: 'test' },
-      dialogs: {
-        openWorkspace: async () => path.join(projectRoot, 'resources', 'demo', 'workspace.json'),
-        savePackage: async (name) => path.join(out, name),
-      },
-      emit: () => {},
-    }),
-  );
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const r = await dispatch(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { dispatch, call } = coreSession();
   await call('workspace:import', {});
   const { ref } = await call<{ ref: string }>('case:create', {
     subject: { names: ['Ingrid Ødegård-Bakken'], emails: ['ingrid.odegard@example.no'] },

@@ -2,12 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/core/api/dispatch';
-import { createHandlers } from '../../electron/core/api/handlers/index';
 import { todayIn } from '../../electron/core/cases/calendar-date';
-import { openStore } from '../../electron/core/store/store';
 import type { MethodOutput } from '../../shared/contract';
 import { projectRoot } from '../helpers/corpora';
+import { coreSession } from '../helpers/core';
 import { tempDir } from '../helpers/temp';
 
 /** The demo workspace in a temp folder, optionally with a database source that cannot be reached. */
@@ -25,24 +23,7 @@ function demoWorkspace(withBrokenSource: boolean): string {
 }
 
 async function searchedCase(withBrokenSource: boolean) {
-  const dataDir = tempDir();
-  const out = tempDir();
-  const workspace = demoWorkspace(withBrokenSource);
-  const dispatch = createDispatcher(
-    createHandlers({
-      db: openStore(dataDir),
-      dataDir,
-      resourcesDir: path.join(projectRoot, 'resources'),
-      tool: { name: 'Innsyn', version: 'test' },
-      dialogs: { openWorkspace: async () => workspace, savePackage: async (name) => path.join(out, name) },
-      emit: () => {},
-    }),
-  );
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const r = await dispatch(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { dispatch, call } = coreSession({ workspace: demoWorkspace(withBrokenSource) });
   await call('workspace:import', {});
   const { ref } = await call<{ ref: string }>('case:create', {
     subject: { names: ['Ingrid Ødegård-Bakken'], emails: ['ingrid.odegard@example.no'] },
