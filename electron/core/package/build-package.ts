@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/contract';
 import { exportSteps, type ExportStep } from '../../../shared/export-progress';
 import { AppError } from '../../../shared/errors';
 import type { Confidence } from '../../../shared/hit';
+import { formatsProblem, normaliseFormats, type PackageFormat } from '../../../shared/package-formats';
 import type { SearchResult } from '../../../shared/search';
 import type { Controller, SourceConfig } from '../../../shared/workspace';
 import { writeCoverLetterPdf } from './cover-letter-pdf';
@@ -15,7 +16,7 @@ import { stageMailFiles } from './mail-files';
 import { countBy, planPackage } from './package-plan';
 import { hashFile, manifestSources, type Manifest } from './manifest';
 import type { PackageReview } from './review';
-import { fill, loadTexts } from './texts';
+import { composeReadme, loadTexts } from './texts';
 import { verifyZip, type Verification } from './verify';
 import { writeXlsx } from './xlsx';
 import { writeZip } from './zip';
@@ -32,6 +33,8 @@ export interface BuildPackageInput {
   /** A reviewer's decisions and redactions (see review.ts). Without one, the automatic rule applies. */
   review?: PackageReview;
   allowIncomplete?: boolean;
+  /** What goes in besides letter, readme and manifest (json, xlsx, eml); all three when not given. */
+  formats?: readonly PackageFormat[];
   /** Encrypts the ZIP with AES-256 under this passphrase (sent to the person separately). */
   password?: string;
   resourcesDir: string;
@@ -75,6 +78,9 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
   if (input.password !== undefined && input.password.length < 8) {
     throw new AppError('INVALID_INPUT', 'The passphrase for an encrypted package must be at least 8 characters. Nothing was written.');
   }
+  const problem = input.formats ? formatsProblem(input.formats) : null;
+  if (problem) throw new AppError('INVALID_INPUT', `${problem} Nothing was written.`);
+  const formats = normaliseFormats(input.formats);
   const outFile = path.resolve(input.outFile);
   const outDir = path.dirname(outFile);
   await mkdir(outDir, { recursive: true });
@@ -88,7 +94,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     const now = input.now ?? new Date();
     const generatedAt = now.toISOString();
     const caseRef = input.caseRef ?? null;
-    const { selection, searched, groups, includedBySource, letter } = planPackage({ ...input, caseRef, texts, now });
+    const { selection, searched, groups, includedBySource, letter } = planPackage({ ...input, caseRef, texts, now, formats });
     const entries: Array<{ name: string; file: string }> = [];
     const stage = async (name: string, write: (file: string) => Promise<void>) => {
       signal?.throwIfAborted();
@@ -98,28 +104,34 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       entries.push({ name, file });
     };
 
-    const mail = await stageMailFiles({
-      groups,
-      sources: searched,
-      subjectsInNames: !input.password,
-      stage: (name, content) => stage(name, (f) => writeFile(f, content)),
-      signal,
-    });
+    // Without eml, mail hits are still in data.json/data.xlsx; no row points at an .eml file.
+    const mail = formats.includes('eml')
+      ? await stageMailFiles({
+          groups,
+          sources: searched,
+          subjectsInNames: !input.password,
+          stage: (name, content) => stage(name, (f) => writeFile(f, content)),
+          signal,
+        })
+      : { emlPaths: new Map<string, string>(), withheld: 0 };
     if (selection.review) selection.review.messagesWithoutOriginal = mail.withheld;
     finished('mail');
 
-    await stage('data/data.json', (file) =>
-      writeDataJson({ file, generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, signal }),
-    );
-    await stage('data/schema.json', (file) => writeFile(file, `${JSON.stringify(dataSchema, null, 2)}\n`));
+    if (formats.includes('json')) {
+      await stage('data/data.json', (file) =>
+        writeDataJson({ file, generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, signal }),
+      );
+      await stage('data/schema.json', (file) => writeFile(file, `${JSON.stringify(dataSchema, null, 2)}\n`));
+    }
     finished('data');
-    await stage('data/data.xlsx', (file) =>
-      writeXlsx({ file, texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths: mail.emlPaths, signal }),
-    );
+    if (formats.includes('xlsx')) {
+      await stage('data/data.xlsx', (file) =>
+        writeXlsx({ file, texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths: mail.emlPaths, signal }),
+      );
+    }
     finished('spreadsheet');
     await stage(texts.fileName, (file) => writeCoverLetterPdf(letter, file));
-    const readme = texts.readme.map((l) => fill(l, { letterFile: texts.fileName, redactedMark: texts.redactedMark })).join('\r\n');
-    await stage(texts.readmeName, (file) => writeFile(file, `${readme}\r\n`, 'utf8'));
+    await stage(texts.readmeName, (file) => writeFile(file, composeReadme(texts, formats), 'utf8'));
     finished('letter');
 
     const files = [];
@@ -134,6 +146,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       complete: failed.length === 0,
       encryption: input.password ? 'aes-256' : null,
       review: selection.review,
+      formats,
       sources: manifestSources(
         input.sources,
         input.result.sources,

@@ -1,7 +1,8 @@
 import type { SourceResult } from '../../../shared/hit';
 import type { Subject } from '../../../shared/subject';
 import type { Controller, Processing, SourceConfig } from '../../../shared/workspace';
-import { fill, type PackageTexts } from './texts';
+import type { PackageFormat } from '../../../shared/package-formats';
+import { dataFiles, fill, forFormats, type PackageTexts } from './texts';
 
 export interface CoverLetterSection {
   heading?: string;
@@ -40,6 +41,8 @@ export interface CoverLetterInput {
   /** Records included per source id. */
   includedBySource: ReadonlyMap<string, number>;
   withheld: Withheld;
+  /** What the package holds besides letter, readme and manifest; the letter names only these files. */
+  formats: readonly PackageFormat[];
 }
 
 type ListField = 'purposes' | 'categories' | 'recipients';
@@ -54,6 +57,8 @@ const label = (s: SourceConfig) => s.label ?? s.id;
  */
 export function composeCoverLetter(input: CoverLetterInput): CoverLetter {
   const L = input.texts.letter;
+  const files = dataFiles(input.texts, input.formats);
+  const rights = fill(L.rights, { dataFiles: files });
   const foundIn = input.searchedSources.filter((s) => (input.includedBySource.get(s.id) ?? 0) > 0);
 
   const perSource = (pick: (p: Processing) => string | undefined): CoverLetterSection => {
@@ -93,18 +98,19 @@ export function composeCoverLetter(input: CoverLetterInput): CoverLetter {
       { heading: L.points.b, ...perSource(list('categories')) },
       { heading: L.points.c, ...perSource(list('recipients')) },
       { heading: L.points.d, ...perSource(text('retention')) },
-      { heading: L.points.e, paragraphs: [L.rights] },
+      { heading: L.points.e, paragraphs: [rights] },
       { heading: L.points.f, paragraphs: [L.complaint] },
       { heading: L.points.g, ...perSource(text('origin')) },
       { heading: L.points.h, ...perSource(text('automatedDecisions')) },
       { heading: L.points.transfers, ...perSource(text('transfers')) },
     );
   } else {
-    sections.push({ heading: L.points.e, paragraphs: [L.rights] }, { heading: L.points.f, paragraphs: [L.complaint] });
+    sections.push({ heading: L.points.e, paragraphs: [rights] }, { heading: L.points.f, paragraphs: [L.complaint] });
   }
   const withheld: CoverLetterSection = { paragraphs: [], placeholders: [] };
   if (input.withheld.thirdParty) withheld.paragraphs.push(L.thirdPartyWithheld);
-  if (input.withheld.originals) withheld.paragraphs.push(L.originalsWithheld);
+  // Without eml no original is in the package, so none is "withheld" among the others.
+  if (input.withheld.originals && input.formats.includes('eml')) withheld.paragraphs.push(fill(L.originalsWithheld, { dataFiles: files }));
   if (input.withheld.exempt) {
     withheld.placeholders!.push(withheld.paragraphs.length);
     withheld.paragraphs.push(L.exemptWithheld);
@@ -112,9 +118,9 @@ export function composeCoverLetter(input: CoverLetterInput): CoverLetter {
   if (withheld.paragraphs.length > 0) sections.push(withheld);
   sections.push({
     heading: L.contentsTitle,
-    paragraphs: L.contents.map((c) => fill(c, { letterFile: input.texts.fileName, readmeFile: input.texts.readmeName })),
+    paragraphs: forFormats(L.contents, input.formats).map((c) => fill(c, { letterFile: input.texts.fileName, readmeFile: input.texts.readmeName })),
   });
-  sections.push({ heading: L.howToOpenTitle, paragraphs: [L.howToOpen] });
+  sections.push({ heading: L.howToOpenTitle, paragraphs: [forFormats(L.howToOpen, input.formats).join(' ')] });
   sections.push({ paragraphs: [L.free] });
   return { lang: input.lang, title: L.title, meta: metaLines(input), sections, signature: signatureLines(input) };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { SourceResult } from '../../../shared/hit';
+import type { PackageFormat } from '../../../shared/package-formats';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
 import type { ReviewSummary } from './review';
@@ -45,6 +46,8 @@ export interface Manifest {
   encryption: 'aes-256' | null;
   /** Counts of review decisions and redactions; null when exported without a review. */
   review: ReviewSummary | null;
+  /** The formats chosen for the data (json, xlsx, eml); the letter, readme and manifest are always there. */
+  formats: PackageFormat[];
   sources: ManifestSource[];
   files: ManifestFile[];
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/contract';
 import type { Confidence } from '../../../shared/hit';
+import { normaliseFormats, type PackageFormat } from '../../../shared/package-formats';
 import type { SearchResult } from '../../../shared/search';
 import type { Controller, SourceConfig } from '../../../shared/workspace';
 import { composeCoverLetter, type CoverLetter } from './cover-letter';
@@ -18,6 +19,8 @@ export interface PlanInput {
   review?: PackageReview;
   texts: PackageTexts;
   now: Date;
+  /** The formats the package holds; all of them when not given. */
+  formats?: readonly PackageFormat[];
 }
 
 export interface PackagePlan {
@@ -41,7 +44,7 @@ export const originalWithheld = (hit: IncludedHit): boolean => (hit.redacted?.le
  * exactly what would be sent.
  */
 export function planPackage(input: PlanInput): PackagePlan {
-  const selection = selectHits(input.result.hits, input.minConfidence, input.review, input.texts.redactedMark);
+  const selection = selectHits(input.result.hits, input.minConfidence, input.review, input.texts.redactedMark, input.lang);
   const searched = input.sources.filter((s) => input.result.sources.some((r) => r.id === s.id));
   const groups = groupHits(
     input.result.sources.map((s) => s.id),
@@ -69,6 +72,7 @@ export function planPackage(input: PlanInput): PackagePlan {
       exempt: selection.excluded.some((e) => e.ground === 'exempt'),
       originals: withheldOriginals,
     },
+    formats: normaliseFormats(input.formats),
   });
   return { selection, searched, groups, includedBySource, letter };
 }

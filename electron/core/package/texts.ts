@@ -2,6 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Language } from '../../../shared/contract';
+import { PackageFormatSchema, type PackageFormat } from '../../../shared/package-formats';
+
+/**
+ * A line of text, or one that is shown only when the package holds a format (`only`), so the
+ * letter and readme never mention a file that is not in the package.
+ */
+const FormatTextSchema = z.union([z.string(), z.object({ only: PackageFormatSchema, text: z.string() }).strict()]);
+type FormatText = z.infer<typeof FormatTextSchema>;
 
 /**
  * Every sentence the package shows the data subject lives in resources/cover-letter/<lang>.json,
@@ -27,21 +35,26 @@ const TextsSchema = z.object({
       f: z.string(), g: z.string(), h: z.string(), transfers: z.string(),
     }),
     legalBasis: z.string(),
+    /** Mentions {dataFiles}, like originalsWithheld. */
     rights: z.string(),
+    /** Joins the last two data files in {dataFiles}. */
+    and: z.string(),
     complaint: z.string(),
     noAutomated: z.string(),
     noTransfers: z.string(),
     thirdPartyWithheld: z.string(),
     exemptWithheld: z.string(),
+    /** Mentions {dataFiles}: the data files the package holds (data.json, data.xlsx). */
     originalsWithheld: z.string(),
     searchedTitle: z.string(),
     searchedFound: z.string(),
     searchedNothing: z.string(),
     searchedFailed: z.string(),
     howToOpenTitle: z.string(),
-    howToOpen: z.string(),
+    /** Sentences of one paragraph. */
+    howToOpen: z.array(FormatTextSchema),
     contentsTitle: z.string(),
-    contents: z.array(z.string()),
+    contents: z.array(FormatTextSchema),
     free: z.string(),
     closing: z.string(),
     controller: z.string(),
@@ -49,7 +62,7 @@ const TextsSchema = z.object({
     contact: z.string(),
     dpo: z.string(),
   }),
-  readme: z.array(z.string()),
+  readme: z.array(FormatTextSchema),
   xlsx: z.object({
     overview: z.string(), source: z.string(), kind: z.string(), status: z.string(), scanned: z.string(),
     hits: z.string(), included: z.string(), categories: z.string(), confidence: z.string(), reasons: z.string(),
@@ -67,4 +80,21 @@ export async function loadTexts(resourcesDir: string, lang: Language): Promise<P
 /** Replaces {name} placeholders; unknown ones are left visible so a template error shows. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** The lines that apply to a package holding these formats, in their written order. */
+export function forFormats(lines: readonly FormatText[], formats: readonly PackageFormat[]): string[] {
+  return lines.flatMap((l) => (typeof l === 'string' ? [l] : formats.includes(l.only) ? [l.text] : []));
+}
+
+/** "data.json and data.xlsx", or the one of them the package holds. */
+export function dataFiles(texts: PackageTexts, formats: readonly PackageFormat[]): string {
+  const files = [formats.includes('json') ? 'data.json' : null, formats.includes('xlsx') ? 'data.xlsx' : null].filter((f) => f !== null);
+  return files.join(` ${texts.letter.and} `);
+}
+
+/** README.txt for a package holding these formats (CRLF, so Notepad shows the lines). */
+export function composeReadme(texts: PackageTexts, formats: readonly PackageFormat[]): string {
+  const lines = forFormats(texts.readme, formats).map((l) => fill(l, { letterFile: texts.fileName, redactedMark: texts.redactedMark }));
+  return `${lines.join('\r\n')}\r\n`;
 }
