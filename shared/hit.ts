@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReasonSchema } from './reason';
 
 export const ConfidenceSchema = z.enum(['high', 'medium', 'low']);
 export type Confidence = z.infer<typeof ConfidenceSchema>;
@@ -57,7 +58,10 @@ export const HitSchema = z.object({
   location: LocationSchema,
   confidence: ConfidenceSchema,
   score: z.number().min(0).max(1),
+  /** Why it matched, in English (the CLI, JSON readers, hits stored before `why` existed). */
   reasons: z.array(z.string()),
+  /** Why it matched, as data, for the app and the package to say in the reader's language (shared/reason.ts). */
+  why: z.array(ReasonSchema).optional(),
   matches: z.array(FieldMatchSchema),
   /** Id of the hit this record was reached from through a key or declared link. */
   relatedTo: z.string().optional(),

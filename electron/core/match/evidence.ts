@@ -1,24 +1,25 @@
 import type { Cell, FieldMatch } from '../../../shared/hit';
+import type { DifferingKind, IdentifierHow, Reason } from '../../../shared/reason';
 import type { FieldKind } from '../sources/source';
 import { columnKind, type ColumnKind } from './columns';
 import { digitsOnly, findDigitForms } from './digit-groups';
 import { findEmails, findOthersInText, maskId, roleAddress } from './identifiers-in-text';
 import { addressTokensOf, type PreparedSubject } from './prepare';
-import { describeHow, givenOnlyField, isPartial, nameInText, quoted, sharesNameWord, surnameOnlyField, wholeFieldName, wordsOf, type NameHow } from './names';
+import { givenOnlyField, reasonHow, isPartial, nameInText, quoted, sharesNameWord, surnameOnlyField, wholeFieldName, wordsOf, type NameHow } from './names';
 
 type IdentifierKind = FieldMatch['kind'];
 
 /** A strong identifier of the subject found in the record (domain guide: e-mail, ID, phone, customer number). */
 export interface StrongFind {
   match: FieldMatch;
-  reason: string;
+  reason: Reason;
   /** Found in free text (a note, a message body) rather than in a field that holds it. */
   inText: boolean;
 }
 
 export interface NameFind {
   matches: FieldMatch[];
-  reason: string;
+  reason: Reason;
   /** column: a name field; header: a display name in From/To; text: a mention in prose. */
   where: 'column' | 'header' | 'text';
   partial: boolean;
@@ -29,9 +30,9 @@ export interface Evidence {
   strong: StrongFind[];
   names: NameFind[];
   /** Reasons a name match is supported (same address, an e-mail made of the name). */
-  support: string[];
-  /** Identifier kinds the subject gave that the record holds with a different value: "e-mail". */
-  differs: Set<string>;
+  support: Reason[];
+  /** Identifier kinds the subject gave that the record holds with a different value. */
+  differs: Set<DifferingKind>;
   /** Name fields that hold someone else's name, by field. */
   otherNames: string[];
   /** Other people's identifiers in the record (Art. 15(4)): the record needs review. */
@@ -100,16 +101,10 @@ function mayHold(value: string, s: PreparedSubject): boolean {
   return false;
 }
 
-const kindLabel: Record<IdentifierKind, string> = { name: 'name', email: 'e-mail', phone: 'phone', nationalId: 'national ID', other: 'identifier' };
-
 export function collectEvidence(values: readonly Value[], s: PreparedSubject): Evidence {
   const ev: Evidence = { strong: [], names: [], support: [], differs: new Set(), otherNames: [], otherPeople: 0 };
-  const strong = (field: string, kind: IdentifierKind, value: string, given: string, how: string, inText: boolean) => {
-    ev.strong.push({
-      match: { field, kind, value },
-      reason: `${field} ${inText ? 'mentions' : 'matched'} ${kindLabel[kind]} ${given}${inText ? ' in text' : ''} (${how})`,
-      inText,
-    });
+  const strong = (field: string, kind: Exclude<IdentifierKind, 'name'>, value: string, given: string, how: IdentifierHow, inText: boolean) => {
+    ev.strong.push({ match: { field, kind, value }, reason: { code: 'identifier', field, kind, given, how, inText }, inText });
   };
   const foreignEmails: string[] = [];
   for (const v of values) {
@@ -119,7 +114,7 @@ export function collectEvidence(values: readonly Value[], s: PreparedSubject): E
       for (const e of findEmails(v.value, v.kind === 'addressHeader')) {
         const mine = s.emails.get(e.normalised) ?? s.emailsFolded.get(e.folded);
         if (mine !== undefined) {
-          const how = s.emails.has(e.normalised) ? 'case-insensitive' : 'case-insensitive, +tag sub-address folded';
+          const how = s.emails.has(e.normalised) ? 'caseInsensitive' : 'plusTagFolded';
           strong(v.field, 'email', e.written, mine, how, inText);
         } else if (!roleAddress(e.normalised)) {
           foreignEmails.push(e.normalised);
@@ -127,7 +122,7 @@ export function collectEvidence(values: readonly Value[], s: PreparedSubject): E
           // the subject's given ones. In a message each address is another participant.
           const rowEmail = !inText && v.kind !== 'addressHeader';
           if (!rowEmail || s.emails.size > 0) ev.otherPeople++;
-          if (rowEmail && s.emails.size > 0) ev.differs.add('e-mail');
+          if (rowEmail && s.emails.size > 0) ev.differs.add('email');
         }
         if (e.displayName) headerName(v.field, e.displayName, mine !== undefined, s, ev);
       }
@@ -139,25 +134,25 @@ export function collectEvidence(values: readonly Value[], s: PreparedSubject): E
       if (s.digitTerms.some((t) => d.includes(t))) {
         for (const m of findDigitForms(v.value, s.digitForms, s.longestDigitForm)) {
           const id = s.nationalIds.get(m.form);
-          if (id !== undefined) strong(v.field, 'nationalId', m.written, maskId(id), 'separators ignored', inText);
+          if (id !== undefined) strong(v.field, 'nationalId', m.written, maskId(id), 'separatorsIgnored', inText);
           const phone = s.phones.get(m.form);
           if (phone) strong(v.field, 'phone', m.written, phone.given, phone.how, inText);
           found = true;
         }
       }
       if (!found && v.kind === 'phone' && s.phones.size > 0) ev.differs.add('phone');
-      if (!found && v.kind === 'nationalId' && s.nationalIds.size > 0) ev.differs.add('national ID');
+      if (!found && v.kind === 'nationalId' && s.nationalIds.size > 0) ev.differs.add('nationalId');
     }
     // Other exact tokens: the whole field, or a whole token in text.
     if (s.others.size > 0) {
       const given = inText ? undefined : s.others.get(v.value.trim().toLowerCase());
       if (given !== undefined) strong(v.field, 'other', v.value, given, 'exact', false);
-      else for (const g of findOthersInText(v.value, s.others)) strong(v.field, 'other', g, g, 'exact token', true);
+      else for (const g of findOthersInText(v.value, s.others)) strong(v.field, 'other', g, g, 'exactToken', true);
     }
     if (s.names.length > 0) fieldName(v, s, ev);
     if (s.addressTokens.size > 0 && (v.kind === 'address' || v.kind === 'unknown')) {
       const shared = addressTokensOf(v.value).filter((t) => s.addressTokens.has(t));
-      if (shared.length > 0) ev.support.push(`${v.field} matched the subject’s address (${shared.length === 1 ? 'one word' : `${shared.length} words`})`);
+      if (shared.length > 0) ev.support.push({ code: 'sameAddress', field: v.field, words: shared.length });
     }
   }
   splitName(values, s, ev);
@@ -166,8 +161,8 @@ export function collectEvidence(values: readonly Value[], s: PreparedSubject): E
   return ev;
 }
 
-function nameReason(field: string, given: string, how: NameHow, verb: string): string {
-  return `${field} ${verb} name ${given} (${describeHow(how)})`;
+function nameReason(field: string, given: string, how: NameHow, place: 'field' | 'text' | 'displayName' | 'namesList'): Reason {
+  return { code: 'name', field, given, place, how: reasonHow(how) };
 }
 
 function fieldName(v: Value, s: PreparedSubject, ev: Evidence): void {
@@ -178,12 +173,12 @@ function fieldName(v: Value, s: PreparedSubject, ev: Evidence): void {
   for (const name of s.names) {
     if (v.kind === 'text') {
       const how = nameInText(words, name);
-      if (how) ev.names.push({ matches: [{ field: v.field, kind: 'name', value: quoted(v.value, words, how, name.given) }], reason: nameReason(v.field, name.given, how, 'mentions'), where: 'text', partial: isPartial(how) });
+      if (how) ev.names.push({ matches: [{ field: v.field, kind: 'name', value: quoted(v.value, words, how, name.given) }], reason: nameReason(v.field, name.given, how, 'text'), where: 'text', partial: isPartial(how) });
       continue;
     }
     const how = wholeFieldName(words, name);
     if (how) {
-      ev.names.push({ matches: [{ field: v.field, kind: 'name', value: v.value }], reason: nameReason(v.field, name.given, how, 'matched'), where: 'column', partial: isPartial(how) });
+      ev.names.push({ matches: [{ field: v.field, kind: 'name', value: v.value }], reason: nameReason(v.field, name.given, how, 'field'), where: 'column', partial: isPartial(how) });
       return;
     }
   }
@@ -196,8 +191,8 @@ function headerName(field: string, display: string, addressIsMine: boolean, s: P
   for (const name of s.names) {
     const how = wholeFieldName(words, name);
     if (!how) continue;
-    if (!addressIsMine && s.emails.size > 0) ev.differs.add('e-mail');
-    ev.names.push({ matches: [{ field, kind: 'name', value: display }], reason: nameReason(field, name.given, how, 'display name matched'), where: 'header', partial: isPartial(how) });
+    if (!addressIsMine && s.emails.size > 0) ev.differs.add('email');
+    ev.names.push({ matches: [{ field, kind: 'name', value: display }], reason: nameReason(field, name.given, how, 'displayName'), where: 'header', partial: isPartial(how) });
     return;
   }
 }
@@ -212,7 +207,7 @@ function headerWithoutAddress(v: Value, s: PreparedSubject, ev: Evidence): void 
   for (const name of s.names) {
     const how = nameInText(words, name);
     if (!how) continue;
-    ev.names.push({ matches: [{ field: v.field, kind: 'name', value: quoted(v.value, words, how, name.given) }], reason: nameReason(v.field, name.given, how, 'names'), where: 'header', partial: isPartial(how) });
+    ev.names.push({ matches: [{ field: v.field, kind: 'name', value: quoted(v.value, words, how, name.given) }], reason: nameReason(v.field, name.given, how, 'namesList'), where: 'header', partial: isPartial(how) });
     return;
   }
 }
@@ -232,7 +227,7 @@ function splitName(values: readonly Value[], s: PreparedSubject, ev: Evidence): 
         const how = { ...gh, fold: gh.fold | sh.fold, partialSurname: sh.partialSurname, caseDiffers: gh.caseDiffers || sh.caseDiffers };
         ev.names.push({
           matches: [{ field: g.v.field, kind: 'name', value: g.v.value }, { field: f.v.field, kind: 'name', value: f.v.value }],
-          reason: nameReason(`${g.v.field} + ${f.v.field}`, name.given, how, 'matched') .replace(/\)$/, ', split over columns)').replace('(exact, ', '('),
+          reason: { code: 'name', field: g.v.field, field2: f.v.field, given: name.given, place: 'field', how: reasonHow(how) },
           where: 'column',
           partial: isPartial(how),
         });
@@ -250,7 +245,7 @@ function emailMadeOfName(emails: readonly string[], s: PreparedSubject, ev: Evid
     const local = e.slice(0, e.indexOf('@')).split(/[._+-]+/);
     const hit = s.names.some((n) => n.surname.some((part) => local.some((w) => part.spellings.has(w))));
     if (hit) {
-      ev.support.push('an e-mail address in the record is made of the surname');
+      ev.support.push({ code: 'emailOfSurname' });
       return;
     }
   }

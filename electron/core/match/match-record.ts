@@ -1,4 +1,6 @@
 import type { Confidence, FieldMatch } from '../../../shared/hit';
+import type { Reason } from '../../../shared/reason';
+import { reasonsIn } from '../../../shared/reason-text';
 import { collectEvidence, mayMatch, valuesOf, type Evidence, type MatchInput } from './evidence';
 import type { PreparedSubject } from './prepare';
 
@@ -7,6 +9,9 @@ export type { MatchInput } from './evidence';
 export interface MatchResult {
   confidence: Confidence;
   score: number;
+  /** Why, as data: the app and the package put it into words in their language. */
+  why: Reason[];
+  /** The same in English, for the CLI and JSON readers. */
   reasons: string[];
   matches: FieldMatch[];
   /** Other people's identifiers appear in the record (Art. 15(4) review). */
@@ -41,43 +46,44 @@ export function holdsOtherPeople(input: MatchInput, subject: PreparedSubject): b
   return collectEvidence(valuesOf(input, subject), subject).otherPeople > 0;
 }
 
-const differsText = (ev: Evidence) => [...ev.differs].join(' and ');
-
 function decide(ev: Evidence): MatchResult {
   const matches = [...ev.strong.map((s) => s.match), ...ev.names.flatMap((n) => n.matches)];
-  const reasons = [...ev.strong.map((s) => s.reason), ...ev.names.map((n) => n.reason)];
+  const found = [...ev.strong.map((s) => s.reason), ...ev.names.map((n) => n.reason)];
   const thirdParty = ev.otherPeople > 0;
-  const result = (confidence: Confidence, score: number, extra: string[] = [], namesake = false): MatchResult => ({
-    confidence,
-    score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
-    reasons: [...reasons, ...extra, ...(thirdParty ? ['The record also holds other people’s identifiers: review before including'] : [])],
-    matches,
-    thirdParty,
-    namesake,
-  });
+  const result = (confidence: Confidence, score: number, extra: Reason[] = [], namesake = false): MatchResult => {
+    const why: Reason[] = [...found, ...extra, ...(thirdParty ? [{ code: 'othersInRecord' } as const] : [])];
+    return {
+      confidence,
+      score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
+      why,
+      reasons: reasonsIn(why, 'en'),
+      matches,
+      thirdParty,
+      namesake,
+    };
+  };
 
   const inFields = ev.strong.filter((s) => !s.inText);
   const nameInColumn = ev.names.some((n) => n.where !== 'text');
   if (inFields.length > 0) {
     const kinds = new Set(inFields.map((s) => s.match.kind)).size;
     if (ev.otherNames.length > 0 && !nameInColumn) {
-      const fields = ev.otherNames.join(', ');
-      return result('medium', 0.7, [`The name in ${fields} is not the subject’s: the identifier may be shared (a household e-mail, a contact person)`]);
+      return result('medium', 0.7, [{ code: 'otherNameInRecord', fields: ev.otherNames }]);
     }
-    const extra = ev.differs.size > 0 ? [`The record also holds a different ${differsText(ev)}: an old or second one, check`] : [];
+    const extra: Reason[] = ev.differs.size > 0 ? [{ code: 'alsoDifferent', kinds: [...ev.differs] }] : [];
     return result('high', 0.9 + 0.03 * (kinds - 1) + (nameInColumn ? 0.05 : 0) - (ev.differs.size > 0 ? 0.05 : 0), extra);
   }
   if (ev.strong.length > 0) {
     // A strong identifier mentioned in prose: it is about the subject, but it is a mention.
-    return result('medium', nameInColumn || ev.names.length > 0 ? 0.75 : 0.65, ['Mentioned in free text, not in a field that holds the identifier']);
+    return result('medium', nameInColumn || ev.names.length > 0 ? 0.75 : 0.65, [{ code: 'mentionOnly' }]);
   }
   if (ev.differs.size > 0 && nameInColumn) {
-    return result('low', 0.1, [`Name matches but ${differsText(ev)} ${ev.differs.size > 1 ? 'differ' : 'differs'}: possibly a namesake, not treated as the subject`], true);
+    return result('low', 0.1, [{ code: 'namesake', kinds: [...ev.differs] }], true);
   }
   const best = ev.names.find((n) => n.where === 'column' && !n.partial) ?? ev.names.find((n) => n.where !== 'text') ?? ev.names[0];
   if (ev.support.length > 0 && best.where !== 'text') {
-    return result('medium', best.partial ? 0.5 : 0.55, [...ev.support, 'Name with supporting evidence: not proof of identity']);
+    return result('medium', best.partial ? 0.5 : 0.55, [...ev.support, { code: 'nameSupported' }]);
   }
   const base = best.where === 'column' ? 0.4 : best.where === 'header' ? 0.35 : 0.2;
-  return result('low', best.partial ? base - 0.1 : base, ['Name only: different people share names, confirm before including']);
+  return result('low', best.partial ? base - 0.1 : base, [{ code: 'nameOnly' }]);
 }

@@ -1,3 +1,4 @@
+import type { NameHow as ReasonNameHow } from '../../../shared/reason';
 import type { PreparedName, PreparedToken } from './prepare';
 import { Fold } from './spelling';
 
@@ -194,17 +195,17 @@ export function sharesNameWord(words: readonly Word[], names: readonly PreparedN
   return words.some((w) => names.some((n) => [...n.first, ...n.surname].some((t) => t.spellings.has(w.low))));
 }
 
-/** "æøå folded, surname-first", or "" when the spelling was identical. */
-export function describeHow(how: NameHow): string {
-  const parts: string[] = [];
-  if (how.caseDiffers) parts.push('case-insensitive');
-  if (how.fold & Fold.Nordic) parts.push('æøå folded');
-  if (how.fold & Fold.Diacritics) parts.push('diacritics folded');
-  if (how.surnameFirst) parts.push('surname-first');
-  if (how.initial) parts.push('initial');
-  if (how.partialSurname) parts.push('one part of a double surname');
-  if (how.extra) parts.push('with a middle name not given');
-  return parts.length > 0 ? parts.join(', ') : 'exact';
+/** The flags a reason carries (shared/reason.ts); only the ones that were needed, so an exact match is {}. */
+export function reasonHow(how: NameHow): ReasonNameHow {
+  const out: ReasonNameHow = {};
+  if (how.caseDiffers) out.caseDiffers = true;
+  if (how.fold & Fold.Nordic) out.nordic = true;
+  if (how.fold & Fold.Diacritics) out.diacritics = true;
+  if (how.surnameFirst) out.surnameFirst = true;
+  if (how.initial) out.initial = true;
+  if (how.partialSurname) out.partialSurname = true;
+  if (how.extra) out.extra = true;
+  return out;
 }
 
 /** A weaker form: an initial instead of the given name, or only part of a double surname. */

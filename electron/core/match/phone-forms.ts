@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { IdentifierHow } from '../../../shared/reason';
 import { digitsOnly } from './digit-groups';
 
 /** One digit string a phone number may appear as, and how to explain the match. */
@@ -8,8 +9,8 @@ export interface PhoneForm {
   given: string;
   /** The national number: every form contains it, so it is the prefilter's digit term. */
   core: string;
-  /** "E.164 normalised", "digit by digit". */
-  how: string;
+  /** E.164 normalised, or digit by digit as given. */
+  how: IdentifierHow;
 }
 
 /**
@@ -25,13 +26,13 @@ export function phoneForms(given: string): PhoneForm[] {
   if (parsed?.isValid()) {
     const nsn = parsed.nationalNumber;
     const cc = parsed.countryCallingCode;
-    const how = 'E.164 normalised';
+    const how = 'e164';
     forms.push({ digits: cc + nsn, given, core: nsn, how }, { digits: `00${cc}${nsn}`, given, core: nsn, how });
     // Written without the country code: Norway has no trunk prefix; most other countries add a 0.
     forms.push({ digits: cc === '47' ? nsn : `0${nsn}`, given, core: nsn, how });
   }
   if (raw.length > 0 && !forms.some((f) => f.digits === raw)) {
-    forms.push({ digits: raw, given, core: raw, how: 'digit by digit' });
+    forms.push({ digits: raw, given, core: raw, how: 'digitByDigit' });
   }
   return forms;
 }

@@ -1,4 +1,5 @@
 import { atLeast, type Confidence, type Hit } from '../../../shared/hit';
+import { reasonsIn, type ReasonLanguage } from '../../../shared/reason-text';
 import { redactHit, type RedactionNote } from './redact';
 import {
   PackageReviewSchema,
@@ -35,6 +36,7 @@ export function selectHits(
   minConfidence: Confidence,
   review?: PackageReview,
   redactedMark = '[redacted]',
+  lang: ReasonLanguage = 'en',
 ): Selection {
   const parsed = review ? PackageReviewSchema.parse(review) : null;
   const decisions = new Map<string, HitDecision>(parsed?.decisions.map((d) => [d.hitId, d]) ?? []);
@@ -60,16 +62,27 @@ export function selectHits(
       }
     }
     const rs = redactions.get(hit.id);
+    const worded = inLanguage(hit, lang);
     if (!rs) {
-      out.included.push(hit);
+      out.included.push(worded);
       continue;
     }
-    const { hit: redacted, notes } = redactHit(hit, rs, redactedMark);
+    const { hit: redacted, notes } = redactHit(worded, rs, redactedMark);
     applied += notes.length;
     out.included.push(notes.length > 0 ? { ...redacted, redacted: notes } : redacted);
   }
   if (parsed) out.review = summarise(parsed, hits, out, applied);
   return out;
+}
+
+/**
+ * The hit with its reasons in the package's language. Hits stored before reasons were kept as
+ * data have only the English sentences, which then go out as they are.
+ */
+function inLanguage(hit: Hit, lang: ReasonLanguage): Hit {
+  if (!hit.why) return hit;
+  const { why, ...rest } = hit;
+  return { ...rest, reasons: reasonsIn(why, lang) };
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { Hit, SourceResult } from '../../../shared/hit';
+import type { Reason } from '../../../shared/reason';
+import { reasonsIn } from '../../../shared/reason-text';
 import type { SearchProgress, SearchResult } from '../../../shared/search';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
@@ -110,6 +112,7 @@ async function searchOneSource(
         location: record.location,
         confidence: match.confidence,
         score: Number(match.score.toFixed(3)),
+        why: match.why,
         reasons: match.reasons,
         matches: match.matches,
         ...(match.thirdParty ? { thirdParty: true } : {}),
@@ -166,15 +169,18 @@ async function addRelatedHits(
     const viaOther = parent.relatedTo !== undefined && parent.thirdParty === true;
     const thirdParty = viaOther || (own?.thirdParty ?? holdsOtherPeople(rec, subject));
     const confidence = thirdParty ? (parent.confidence === 'high' ? 'medium' : 'low') : parent.confidence;
-    const reasons = [`Linked to ${parentId} through ${rec.via}`];
-    if (thirdParty) reasons.push('Also holds other people’s identifiers: review before including');
+    const why: Reason[] = [{ code: 'linked', parent: parentId, via: rec.via }];
+    if (thirdParty) why.push({ code: 'othersInRecord' });
+    // The record's own evidence, without a second "holds other people's identifiers".
+    for (const r of own?.why ?? []) if (r.code !== 'othersInRecord') why.push(r);
     const hit: Hit = {
       id,
       source: sourceId,
       location: rec.location,
       confidence,
       score: Number(Math.max(0, parent.score - (thirdParty ? 0.3 : 0.05)).toFixed(3)),
-      reasons: [...reasons, ...(own?.reasons ?? [])],
+      why,
+      reasons: reasonsIn(why, 'en'),
       matches: own?.matches ?? [],
       relatedTo: parentId,
       ...(thirdParty ? { thirdParty: true } : {}),

@@ -1,13 +1,14 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/contract';
+import { reasonTexts } from '../../../shared/reason-texts';
 import { en } from './en';
 import { nb } from './nb';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en; reasons: typeof reasonTexts.en };
   }
 }
 
@@ -29,7 +30,8 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, nb: { translation: nb } },
+    // Match reasons share their words with the package (shared/reason-texts.ts).
+    resources: { en: { translation: en, reasons: reasonTexts.en }, nb: { translation: nb, reasons: reasonTexts.nb } },
     // React escapes everything it renders; i18next must not escape a second time.
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { FieldRow } from './FieldRow';
 import { MailPreview } from './MailPreview';
 import { placeOf, recordLabel } from './rows';
+import { useReasonWords } from './use-reason-words';
 
 export interface Exclusion {
   ground: ExclusionGround;
@@ -21,6 +22,7 @@ export function HitPreview(props: {
   onRedact(field: string, span: [number, number] | null): void;
 }) {
   const { t } = useTranslation();
+  const reasonWords = useReasonWords();
   const { hit, decision, redactions } = props.item;
   const matchedFields = new Set(hit.matches.map((m) => m.field));
   return (
@@ -43,7 +45,7 @@ export function HitPreview(props: {
       </div>
       <h3 className="subhead">{t('review.why')}</h3>
       <ul className="reasons">
-        {hit.reasons.map((r, i) => (
+        {reasonWords(hit).map((r, i) => (
           <li key={i}>{r}</li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision } from '../../../../shared/case';
 import { recordLabel, type Row } from './rows';
+import { useReasonWords } from './use-reason-words';
 
 interface Props {
   rows: Row[];
@@ -24,6 +25,7 @@ const ROW_HEIGHT = 44;
  */
 export function HitTable(props: Props) {
   const { t } = useTranslation();
+  const reasonWords = useReasonWords();
   const scroller = useRef<HTMLDivElement>(null);
   // Fixed row height, no measuring; rendering is left to React's scheduler instead of being
   // forced synchronously inside every scroll event.
@@ -131,7 +133,7 @@ export function HitTable(props: Props) {
                 {hit.relatedTo && <span className="tag">{t('review.related')}</span>}
                 {hit.thirdParty && <span className="tag tag-warn">{t('review.thirdParty')}</span>}
               </div>
-              <div role="gridcell" className="cell-reasons">{hit.reasons[0] ?? ''}</div>
+              <div role="gridcell" className="cell-reasons">{reasonWords(hit)[0] ?? ''}</div>
               <div role="gridcell" className="cell-decision">
                 {decision ? (
                   <span className={`decision ${decision.include ? 'inc' : 'exc'}`}>{decision.include ? t('review.included') : t('review.excluded')}</span>
