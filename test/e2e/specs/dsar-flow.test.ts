@@ -64,6 +64,10 @@ describe.each<Language>(['en', 'nb'])('a full access request in %s', (lang) => {
       const review = new ReviewPage(page);
       await review.includeAllHigh();
       const excluded = await review.open(review.highRows().nth(0));
+      // Why it matched, in the UI language (the core gives reasons as data).
+      const why = (await page.getByTestId('hit-preview').locator('ul.reasons li').allTextContents()).join(' | ');
+      expect(why).toMatch(lang === 'nb' ? / samsvarte med | nevner / : / matched | mentions /);
+      expect(why).not.toMatch(lang === 'nb' ? / matched | mentions / : / samsvarte med | nevner /);
       await review.excludeOpen();
       expect(await review.decisionOf(excluded).getAttribute('class')).toContain('exc');
       const redacted = await review.open(review.highRows().nth(1));
@@ -92,6 +96,9 @@ describe.each<Language>(['en', 'nb'])('a full access request in %s', (lang) => {
       const data = entries.get('data/data.json')?.toString('utf8') ?? '';
       expect(data).toContain(demoPerson.email);
       expect(data).toContain(lang === 'nb' ? '[fjernet]' : '[redacted]');
+      // The package explains each hit in the letter's language too.
+      expect(data).toMatch(lang === 'nb' ? / samsvarte med / : / matched /);
+      expect(data).not.toMatch(lang === 'nb' ? / matched / : / samsvarte med /);
 
       await app.go('audit');
       await page.getByTestId('audit-ok').waitFor();
