@@ -17,6 +17,12 @@ export interface SqlDialect {
   digitsText(column: string): string;
   /** True when `needle` occurs in `haystack`. */
   contains(haystack: string, needle: string): string;
+  /**
+   * Optional: the whole prefilter for one row, given the searchable columns and the text and
+   * digit term placeholders. An engine that cannot reuse an expression within a WHERE clause
+   * would otherwise fold and strip each column once per term.
+   */
+  rowFilter?(columns: readonly string[], text: readonly string[], digits: readonly string[]): string;
 }
 
 export const sqliteDialect: SqlDialect = {
@@ -43,7 +49,36 @@ export function postgresDialect(options: { foldCollation?: string } = {}): SqlDi
     lowerText: (c) => `lower(${c}::text${collate})`,
     digitsText: (c) => `regexp_replace(${c}::text, '[^0-9]+', '', 'g')`,
     contains: (h, n) => `strpos(${h}, ${n}) > 0`,
+    rowFilter: (columns, text, digits) => {
+      // Each row's columns are folded once into one string, and reduced to digits once, with a
+      // separator no term contains (prefilterQuery checks), so a term found in the joined
+      // string lies inside one column: exactly the per-column test. The OFFSET 0 subquery is
+      // what makes PostgreSQL compute the two strings once instead of once per term.
+      const joined = (parts: string[]) => joinColumns(parts);
+      const out: string[] = [];
+      const tests: string[] = [];
+      if (text.length > 0) {
+        out.push(`lower(${joined(columns.map((c) => `${c}::text`))}${collate}) AS t`);
+        tests.push(...text.map((p) => `strpos(r.t, ${p}) > 0`));
+      }
+      if (digits.length > 0) {
+        out.push(`${joined(columns.map((c) => `regexp_replace(${c}::text, '[^0-9]+', '', 'g')`))} AS d`);
+        tests.push(...digits.map((p) => `strpos(r.d, ${p}) > 0`));
+      }
+      return `(SELECT ${tests.join(' OR ')} FROM (SELECT ${out.join(', ')} OFFSET 0) AS r)`;
+    },
   };
+}
+
+/** The separator between a row's columns in rowFilter: a control character no search term holds. */
+export const ROW_SEPARATOR = '\u001f';
+const separatorLiteral = "E'\\x1f'";
+
+/** concat_ws over any number of columns: PostgreSQL passes at most 100 arguments to a function. */
+function joinColumns(parts: readonly string[]): string {
+  const groups: string[] = [];
+  for (let i = 0; i < parts.length; i += 90) groups.push(`concat_ws(${separatorLiteral}, ${parts.slice(i, i + 90).join(', ')})`);
+  return groups.length === 1 ? groups[0] : `concat_ws(${separatorLiteral}, ${groups.join(', ')})`;
 }
 
 export const mysqlDialect: SqlDialect = {

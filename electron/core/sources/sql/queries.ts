@@ -1,7 +1,7 @@
 import type { Cell } from '../../../../shared/hit';
 import type { PrefilterTerms } from '../../match/prefilter';
 import type { TableSchema } from '../tabular/table-schema';
-import { SqlParams, type SqlDialect } from './dialect';
+import { ROW_SEPARATOR, SqlParams, type SqlDialect } from './dialect';
 
 export interface BuiltQuery {
   sql: string;
@@ -38,14 +38,24 @@ export function prefilterQuery(
   // Data stored decomposed ("A" + combining ring for "Å") holds the decomposed term, so both
   // forms are searched: cheaper than normalising every value inside the engine.
   const text = [...new Set(terms.text.flatMap((t) => [t, t.normalize('NFD')]))];
-  const conditions: string[] = [];
-  for (const col of searchable) {
-    for (const term of text) conditions.push(dialect.contains(dialect.lowerText(col), params.add(term)));
-    for (const digits of terms.digits) conditions.push(dialect.contains(dialect.digitsText(col), params.add(digits)));
+  if (searchable.length === 0 || text.length + terms.digits.length === 0) return null;
+  let where: string;
+  if (dialect.rowFilter && !text.some((t) => t.includes(ROW_SEPARATOR))) {
+    where = dialect.rowFilter(
+      searchable,
+      text.map((t) => params.add(t)),
+      terms.digits.map((d) => params.add(d)),
+    );
+  } else {
+    const conditions: string[] = [];
+    for (const col of searchable) {
+      for (const term of text) conditions.push(dialect.contains(dialect.lowerText(col), params.add(term)));
+      for (const digits of terms.digits) conditions.push(dialect.contains(dialect.digitsText(col), params.add(digits)));
+    }
+    where = conditions.join(' OR ');
   }
-  if (conditions.length === 0) return null;
   return {
-    sql: `SELECT ${select} FROM ${dialect.quoteIdent(table.name)} WHERE ${conditions.join(' OR ')}`,
+    sql: `SELECT ${select} FROM ${dialect.quoteIdent(table.name)} WHERE ${where}`,
     params: params.values,
   };
 }
