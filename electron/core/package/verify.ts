@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { Manifest } from './manifest';
-import { hashZipEntries } from './zip';
+import { readZipDigests } from './zip-read';
 
 export interface Verification {
   /** Entries read back from the ZIP and compared, manifest.json included. */
@@ -10,7 +10,9 @@ export interface Verification {
 }
 
 /**
- * Re-reads the written ZIP with a different library than the one that wrote it, and checks
+ * Re-reads the written ZIP with our own reader (zip-read.ts), which shares no code with the
+ * writer, decrypting when a password is given and checking each entry's CRC-32 (and AES
+ * authentication code), and checks
  * that every manifest entry is there with the same size and SHA-256, that manifest.json is
  * the one staged, and that nothing unlisted slipped in.
  */
@@ -19,11 +21,13 @@ export async function verifyZip(
   manifest: Manifest,
   manifestHash: { size: number; sha256: string },
   password?: string,
+  signal?: AbortSignal,
 ): Promise<Verification> {
   let actual;
   try {
-    actual = await hashZipEntries(zipFile, password);
+    actual = await readZipDigests(zipFile, password, signal);
   } catch (err) {
+    if (signal?.aborted) throw err;
     const why = err instanceof Error ? err.message : String(err);
     throw new AppError('INTERNAL', `The package could not be read back after writing and was discarded (${why}). Try the export again.`);
   }
