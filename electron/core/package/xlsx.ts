@@ -1,11 +1,10 @@
-import ExcelJS from 'exceljs';
-import { createWriteStream } from 'node:fs';
 import type { Cell, Location, SourceResult } from '../../../shared/hit';
 import type { SourceConfig } from '../../../shared/workspace';
 import type { SourceGroup } from './grouping';
 import type { IncludedHit } from './included';
 import type { PackageTexts } from './texts';
 import { sheetNamer, textCell, toSheetCell, type SheetCell } from './xlsx-cells';
+import { XlsxWriter, type SheetWriter } from './xlsx-writer';
 
 export interface XlsxInput {
   file: string;
@@ -18,32 +17,28 @@ export interface XlsxInput {
   signal?: AbortSignal;
 }
 
-type Sheet = ExcelJS.Worksheet;
-
 /** SQL drivers and mail parsers type their dates; CSV files do not (see xlsx-cells.ts). */
 const TYPED_KINDS = new Set(['sqlite', 'postgres', 'mysql', 'mailbox']);
 
 /**
- * Writes data.xlsx with exceljs's streaming writer: each row is committed to disk as it is
- * added, so memory does not grow with the number of rows. Every sheet has a bold, frozen
- * header row and an autofilter.
+ * Writes data.xlsx with our streaming writer (xlsx-writer.ts): each row goes to the
+ * compressor as it is made, so memory does not grow with the number of rows. Every sheet has
+ * a bold, frozen header row and an autofilter.
  */
 export async function writeXlsx(input: XlsxInput): Promise<void> {
-  const stream = createWriteStream(input.file);
-  stream.on('error', () => undefined); // reported by wb.commit(); after a cancel, late writes are moot
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  const wb = new XlsxWriter(input.file);
   try {
     await writeSheets(wb, input);
+    await wb.finish();
   } catch (err) {
-    // exceljs has no abort: stop its internal archiver and close the file, so a cancelled
-    // export leaves no open handle on the staging folder (Windows could not delete it).
-    (wb as unknown as { zip?: { abort(): void } }).zip?.abort();
-    stream.destroy();
+    // Stop the compressor and close the file, so a cancelled export leaves no open handle on
+    // the staging folder (Windows could not delete it).
+    wb.abort();
     throw err;
   }
 }
 
-async function writeSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, input: XlsxInput): Promise<void> {
+async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
   const name = sheetNamer();
   const t = input.texts.xlsx;
   const byId = new Map(input.sources.map((s) => [s.id, s]));
@@ -51,7 +46,7 @@ async function writeSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, input: XlsxIn
   const overview = sheet(wb, name(t.overview), [t.source, t.kind, t.status, t.scanned, t.hits, t.included, t.categories], [32, 10, 10, 14, 10, 10, 50]);
   for (const r of input.results) {
     const cfg = byId.get(r.id);
-    const cells: SheetCell[] = [
+    await overview.addRow([
       textCell(cfg?.label ? `${cfg.label} (${r.id})` : r.id),
       textCell(r.kind),
       textCell(r.status),
@@ -59,10 +54,9 @@ async function writeSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, input: XlsxIn
       { value: r.hits },
       { value: input.includedBySource.get(r.id) ?? 0 },
       textCell((cfg?.processing?.categories ?? []).join(', ')),
-    ];
-    addRow(overview, cells);
+    ]);
   }
-  overview.commit();
+  await overview.commit();
 
   for (const group of input.groups) {
     const typed = TYPED_KINDS.has(byId.get(group.id)?.kind ?? '');
@@ -71,41 +65,31 @@ async function writeSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, input: XlsxIn
       const ws = sheet(wb, name(`${group.id}-${table.name}`), [...cols, t.location, t.confidence, t.reasons, t.redacted]);
       for (const [i, hit] of table.hits.entries()) {
         if (i % 1000 === 0) input.signal?.throwIfAborted();
-        addRow(ws, [...cols.map((c) => toSheetCell(hit.record[c], typed)), ...hitCells(hit)]);
+        await ws.addRow([...cols.map((c) => toSheetCell(hit.record[c], typed)), ...hitCells(hit)]);
       }
-      ws.commit();
+      await ws.commit();
     }
     if (group.messages.length > 0) {
       const header = [t.date, t.from, t.to, t.cc, t.subjectLine, t.file, t.location, t.confidence, t.reasons, t.redacted];
       const ws = sheet(wb, name(`${group.id}-${t.messages}`), header);
-      for (const hit of group.messages) {
+      for (const [i, hit] of group.messages.entries()) {
+        if (i % 1000 === 0) input.signal?.throwIfAborted();
         const r = hit.record;
         const fields: Cell[] = [r.from, r.to, r.cc, r.subject, input.emlPaths.get(hit.id) ?? ''].map((v) => v ?? null);
-        addRow(ws, [toSheetCell(r.date, true), ...fields.map((v) => toSheetCell(v, false)), ...hitCells(hit)]);
+        await ws.addRow([toSheetCell(r.date, true), ...fields.map((v) => toSheetCell(v, false)), ...hitCells(hit)]);
       }
-      ws.commit();
+      await ws.commit();
     }
   }
-  await wb.commit();
+  input.signal?.throwIfAborted();
 }
 
-function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, title: string, header: string[], widths?: number[]): Sheet {
-  const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = header.map((h, i) => ({ width: widths?.[i] ?? Math.min(40, Math.max(12, [...h].length + 2)) }));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, header.length) } };
-  const row = addRow(ws, header.map(textCell), false);
-  row.font = { bold: true };
-  row.commit();
-  return ws;
-}
-
-function addRow(ws: Sheet, cells: readonly SheetCell[], commit = true): ExcelJS.Row {
-  const row = ws.addRow(cells.map((c) => c.value));
-  cells.forEach((c, i) => {
-    if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
-  });
-  if (commit) row.commit();
-  return row;
+function sheet(wb: XlsxWriter, title: string, header: string[], widths?: number[]): SheetWriter {
+  return wb.addSheet(
+    title,
+    header.map(textCell),
+    header.map((h, i) => widths?.[i] ?? Math.min(40, Math.max(12, [...h].length + 2))),
+  );
 }
 
 function hitCells(hit: IncludedHit): SheetCell[] {
