@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PackageFormatsSchema } from './package-formats';
 import { SubjectSchema } from './subject';
 import { HitSchema, SourceResultSchema } from './hit';
 import { SuggestionSchema } from './search';
@@ -223,6 +224,8 @@ export const CaseInputs = {
     encrypt: z.boolean().optional(),
     /** Export although a source failed; the manifest records the failure. */
     allowIncomplete: z.boolean().optional(),
+    /** What goes in besides letter, readme and manifest (json, xlsx, eml; json or xlsx required); all when omitted. */
+    formats: PackageFormatsSchema.optional(),
   }).strict(),
 } as const;
 

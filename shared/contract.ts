@@ -6,6 +6,7 @@ import { SearchProgressSchema, SearchResultSchema } from './search';
 import { SourcePreviewSchema } from './source-preview';
 import { CoverLetterInputSchema, CoverLetterSchema } from './cover-letter';
 import { ExportProgressSchema } from './export-progress';
+import { PackageFormatsSchema } from './package-formats';
 import {
   CalendarDateSchema,
   CaseAuditSchema,
@@ -67,6 +68,8 @@ export const contract = {
         encrypt: z.boolean().optional(),
         /** Export although a source failed; the manifest records the failure. */
         allowIncomplete: z.boolean().optional(),
+        /** What goes in besides letter, readme and manifest (json, xlsx, eml; json or xlsx required); all when omitted. */
+        formats: PackageFormatsSchema.optional(),
       })
       .strict(),
     z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseRefSchema } from './case';
+import { PackageFormatsSchema } from './package-formats';
 
 /** Input of case:coverLetter: the same language and confidence the export would use. */
 export const CoverLetterInputSchema = z
@@ -7,6 +8,8 @@ export const CoverLetterInputSchema = z
     ref: CaseRefSchema,
     lang: z.enum(['nb', 'en']),
     minConfidence: z.enum(['high', 'medium', 'low']).default('high'),
+    /** The formats the export would hold: the letter's list of files depends on them. */
+    formats: PackageFormatsSchema.optional(),
   })
   .strict();
 

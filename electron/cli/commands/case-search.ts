@@ -2,6 +2,7 @@ import type { Language } from '../../../shared/contract';
 import type { CaseDetail } from '../../../shared/case';
 import { AppError } from '../../../shared/errors';
 import type { Confidence } from '../../../shared/hit';
+import type { PackageFormat } from '../../../shared/package-formats';
 import type { SearchResult } from '../../../shared/search';
 import type { Subject } from '../../../shared/subject';
 import { assertMove } from '../../core/cases/case-status';
@@ -42,6 +43,8 @@ function mergeSubjects(base: Subject, opts: SubjectOptions): Subject {
 
 export interface CaseExportOptions extends SubjectOptions {
   case: string;
+  /** Parsed --formats; all formats when undefined. */
+  formats?: PackageFormat[];
   out: string;
   lang: Language;
   allowIncomplete?: boolean;
@@ -69,6 +72,7 @@ export async function exportForCase(opts: CaseExportOptions, dataDir: string, pa
         lang: opts.lang,
         minConfidence: (opts.minConfidence ?? 'high') as Confidence,
         allowIncomplete: opts.allowIncomplete,
+        formats: opts.formats,
         password,
         signal: controller.signal,
         resourcesDir,

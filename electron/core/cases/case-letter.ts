@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/contract';
 import type { Confidence } from '../../../shared/hit';
+import type { PackageFormat } from '../../../shared/package-formats';
 import type { Controller } from '../../../shared/workspace';
 import type { CoverLetter } from '../package/cover-letter';
 import { planPackage } from '../package/package-plan';
@@ -11,6 +12,8 @@ export interface CaseLetterInput {
   controller: Controller;
   lang: Language;
   minConfidence: Confidence;
+  /** The formats the export would hold; the letter lists only those files. */
+  formats?: readonly PackageFormat[];
   resourcesDir: string;
 }
 
@@ -29,6 +32,7 @@ export async function caseCoverLetter(reg: CaseRegister, ref: string, input: Cas
     minConfidence: input.minConfidence,
     caseRef: ref,
     review,
+    formats: input.formats,
     texts,
     now: reg.clock.now(),
   }).letter;

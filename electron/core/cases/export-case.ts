@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Confidence } from '../../../shared/hit';
+import type { PackageFormat } from '../../../shared/package-formats';
 import type { Controller } from '../../../shared/workspace';
 import { buildPackage, type BuildPackageInput, type BuiltPackage } from '../package/build-package';
 import { hashFile } from '../package/manifest';
@@ -16,6 +17,8 @@ export interface CaseExportInput {
   lang: Language;
   minConfidence: Confidence;
   allowIncomplete?: boolean;
+  /** What the package holds besides letter, readme and manifest; all formats when not given. */
+  formats?: readonly PackageFormat[];
   /** AES-256 passphrase for the ZIP, as in a plain export. */
   password?: string;
   signal?: AbortSignal;
@@ -65,6 +68,7 @@ export async function exportCase(reg: CaseRegister, ref: string, input: CaseExpo
     minConfidence: input.minConfidence,
     caseRef: ref,
     allowIncomplete: input.allowIncomplete,
+    formats: input.formats,
     review,
     password: input.password,
     signal: input.signal,
@@ -81,7 +85,15 @@ export async function exportCase(reg: CaseRegister, ref: string, input: CaseExpo
       value: null,
       // The manifest is kept here because Art. 5(2) asks what was sent, and the records
       // themselves are deleted later (retention); the file name only, not the folder.
-      data: { file: built.file.split(/[\\/]/).pop() ?? built.file, sha256, size, undecided, manifest: built.manifest },
+      data: {
+        file: built.file.split(/[\\/]/).pop() ?? built.file,
+        sha256,
+        size,
+        undecided,
+        // Also in the manifest; kept at the top so the audit view shows what the package held.
+        formats: built.manifest.formats,
+        manifest: built.manifest,
+      },
     };
   });
   return { ...built, sha256 };

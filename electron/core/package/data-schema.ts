@@ -119,14 +119,14 @@ export const dataSchema = {
           },
           messages: {
             type: 'array',
-            description: 'E-mail messages; the record holds from/to/cc/date/subject, the original is in the package at `eml`.',
+            description: 'E-mail messages; the record holds from/to/cc/date/subject, the original (when the package holds originals) is at `eml`.',
             items: {
               type: 'object',
               required: [...required, 'eml'],
               additionalProperties: false,
               properties: {
                 ...recordProperties,
-                eml: { type: ['string', 'null'], description: 'Path of the original message (.eml) in this package.' },
+                eml: { type: ['string', 'null'], description: 'Path of the original message (.eml) in this package; null when the package holds no originals (exported without eml) or this one was withheld.' },
                 originalWithheld: {
                   const: true,
                   description: 'The original was left out because parts of it were redacted; the fields above are redacted.',

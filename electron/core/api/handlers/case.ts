@@ -86,7 +86,7 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
     'case:redact': async ({ ref, ...r }) => redact(register(), ref, r).detail,
     'case:unredact': async ({ ref, redactionId }) => removeRedaction(register(), ref, redactionId),
 
-    'case:export': async ({ ref, lang, minConfidence, encrypt, allowIncomplete }) => {
+    'case:export': async ({ ref, lang, minConfidence, encrypt, allowIncomplete, formats }) => {
       const ws = ctx.workspaces.get();
       if (!ws) throw new AppError('NOT_FOUND', 'There is no workspace yet. Import a workspace file first.');
       register().row(ref);
@@ -100,6 +100,7 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
         lang,
         minConfidence,
         allowIncomplete,
+        formats,
         password: passphrase ?? undefined,
         onProgress: (p) => ctx.deps.emit('export:progress', { ref, ...p }),
         resourcesDir: ctx.deps.resourcesDir,
@@ -114,10 +115,10 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
         passphrase,
       };
     },
-    'case:coverLetter': async ({ ref, lang, minConfidence }) => {
+    'case:coverLetter': async ({ ref, lang, minConfidence, formats }) => {
       const ws = ctx.workspaces.get();
       if (!ws) throw new AppError('NOT_FOUND', 'There is no workspace yet. Import a workspace file first.');
-      return caseCoverLetter(register(), ref, { controller: ws.controller, lang, minConfidence, resourcesDir: ctx.deps.resourcesDir });
+      return caseCoverLetter(register(), ref, { controller: ws.controller, lang, minConfidence, formats, resourcesDir: ctx.deps.resourcesDir });
     },
     'case:audit': async ({ ref }) => ({ entries: register().auditEntries(ref), verification: register().verifyAudit(ref) }),
     'case:report': async ({ ref }) => {

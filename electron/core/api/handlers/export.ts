@@ -6,7 +6,7 @@ import type { HandlerContext } from './context';
 
 export function exportHandlers(ctx: HandlerContext): Pick<Handlers, 'export:run'> {
   return {
-    'export:run': async ({ runId, lang, minConfidence, encrypt, allowIncomplete }) => {
+    'export:run': async ({ runId, lang, minConfidence, encrypt, allowIncomplete, formats }) => {
       const run = ctx.run(runId);
       if (!run?.result) throw new AppError('NOT_FOUND', 'That search is no longer available. Run the search again, then export.');
       const ws = ctx.workspaces.get();
@@ -23,6 +23,7 @@ export function exportHandlers(ctx: HandlerContext): Pick<Handlers, 'export:run'
         lang,
         minConfidence,
         allowIncomplete,
+        formats,
         password: passphrase ?? undefined,
         onProgress: (p) => ctx.deps.emit('export:progress', { ref: null, ...p }),
         resourcesDir: ctx.deps.resourcesDir,
