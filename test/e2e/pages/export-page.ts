@@ -17,6 +17,22 @@ export class ExportPage {
     return done;
   }
 
+  /** Ticks or unticks a format ("json", "xlsx", "eml"); `keyboard` moves focus to it and presses Space instead of clicking. */
+  async setFormat(format: 'json' | 'xlsx' | 'eml', on: boolean, how: 'click' | 'keyboard' = 'click'): Promise<void> {
+    const box = this.page.getByTestId(`export-format-${format}`);
+    if ((await box.getAttribute('data-selected')) === (on ? 'true' : null)) return;
+    if (how === 'keyboard') {
+      await box.locator('input').focus();
+      await this.page.keyboard.press('Space');
+    } else {
+      await box.click();
+    }
+    await this.page.waitForFunction(
+      ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.hasAttribute('data-selected') === want,
+      [`export-format-${format}`, on] as const,
+    );
+  }
+
   /**
    * Exports an encrypted package although sources failed: ticks the option, answers the
    * "export anyway" question, and returns the passphrase shown once.

@@ -64,8 +64,25 @@ describe('an encrypted package from a case', () => {
       expect(await page.getByTestId('letter-placeholder').first().evaluate((e) => e.tagName)).toBe('MARK');
       await page.getByTestId('export-lang-nb').click();
       await page.getByTestId('letter-heading').filter({ hasText: letterPoints('nb').a }).waitFor();
+
+      // Formats: with neither JSON nor Excel the export is refused in place, with the reason.
+      const exporter = new ExportPage(page, session);
+      const preview = page.getByTestId('letter-preview');
+      await preview.getByText('data/data.xlsx', { exact: false }).first().waitFor();
+      await exporter.setFormat('json', false, 'keyboard');
+      await exporter.setFormat('xlsx', false);
+      await page.getByTestId('export-formats-problem').waitFor();
+      expect(await page.getByTestId('export-run').isDisabled()).toBe(true);
+      expect(await page.getByRole('group', { name: 'Formats' }).getAttribute('aria-describedby')).toBeTruthy();
+      await exporter.setFormat('json', true, 'keyboard');
+      await page.getByTestId('export-formats-problem').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('export-run').isEnabled()).toBe(true);
+      // The letter preview follows the choice: no spreadsheet promised once Excel is unticked.
+      await page.waitForFunction(() => !document.querySelector('[data-testid="letter-preview"]')?.textContent?.includes('data/data.xlsx'));
+      expect(await preview.textContent()).toContain('data/data.json');
+
       const zip = path.join(dir, 'svar.zip');
-      const passphrase = await new ExportPage(page, session).exportEncryptedAnyway(zip, 'nb');
+      const passphrase = await exporter.exportEncryptedAnyway(zip, 'nb');
       expect(passphrase).toMatch(/^([346789A-HJKMNP-RT-Y]{4}-){5}[346789A-HJKMNP-RT-Y]{4}$/);
       await page.getByTestId('export-incomplete-done').waitFor();
       // The determinate bar ends full, on the last step.
@@ -76,6 +93,13 @@ describe('an encrypted package from a case', () => {
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(passphrase);
 
       expect(spawnSync('7z', ['t', `-p${passphrase}`, zip]).status).toBe(0);
+      // Excel was unticked: no data.xlsx in the package, and the manifest says what is in it.
+      const listed = spawnSync('7z', ['l', '-slt', `-p${passphrase}`, zip], { encoding: 'utf8' }).stdout;
+      const names = [...listed.matchAll(/^Path = (.+)$/gm)].map((m) => m[1]).slice(1);
+      expect(names).toContain('data/data.json');
+      expect(names).not.toContain('data/data.xlsx');
+      const manifest = JSON.parse(spawnSync('7z', ['x', '-so', `-p${passphrase}`, zip, 'manifest.json'], { encoding: 'utf8' }).stdout) as { formats: string[] };
+      expect(manifest.formats).toEqual(['json', 'eml']);
       expect(spawnSync('7z', ['t', '-pfeil-passfrase', zip]).status).not.toBe(0);
       // The audit trail records the export, never the passphrase.
       const list = await session.dispatch('case:list', { filter: 'all' });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, MethodOutput } from '../../../../shared/contract';
 import type { Confidence } from '../../../../shared/hit';
+import type { PackageFormat } from '../../../../shared/package-formats';
 import { useApi } from '../../app/api-context';
 import { messageOf } from '../../errors';
 import { Notice } from '../../ui/Notice';
@@ -10,6 +11,8 @@ interface Props {
   caseRef: string;
   lang: Language;
   minConfidence: Confidence;
+  /** The chosen formats (the letter lists only those files); null while the choice is not valid, which keeps the last letter. */
+  formats: PackageFormat[] | null;
   /** Changes whenever the case does (a decision, a new search), so the preview follows it. */
   version: string;
 }
@@ -18,23 +21,27 @@ interface Props {
  * The cover letter exactly as the package would carry it (main composes it from the same
  * selection as the export). Placeholders are marked: the DPO must complete them before sending.
  */
-export function CoverLetterPreview({ caseRef, lang, minConfidence, version }: Props) {
+export function CoverLetterPreview({ caseRef, lang, minConfidence, formats, version }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const [letter, setLetter] = useState<MethodOutput<'case:coverLetter'> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // A string key, so a new array with the same formats does not ask again.
+  const formatsKey = formats?.join(',') ?? null;
   useEffect(() => {
+    if (formatsKey === null) return;
     let current = true;
     setError(null);
-    api['case:coverLetter']({ ref: caseRef, lang, minConfidence })
+    const chosen = formatsKey.split(',') as PackageFormat[];
+    api['case:coverLetter']({ ref: caseRef, lang, minConfidence, formats: chosen })
       .then((l) => current && setLetter(l))
       .catch((err: unknown) => current && setError(messageOf(err)));
     // A slower answer for an earlier choice must not replace the latest one.
     return () => {
       current = false;
     };
-  }, [api, caseRef, lang, minConfidence, version]);
+  }, [api, caseRef, lang, minConfidence, formatsKey, version]);
 
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!letter) return null;

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
+import { Checkbox, CheckboxGroup, FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Language, MethodOutput } from '../../../../shared/contract';
 import type { Confidence } from '../../../../shared/hit';
+import { normaliseFormats, packageFormats, type PackageFormat } from '../../../../shared/package-formats';
 import { useApi } from '../../app/api-context';
 import { useSession } from '../../app/session';
 import { messageOf } from '../../errors';
@@ -25,6 +26,10 @@ export function ExportScreen() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<MethodOutput<'case:export'> | null>(null);
   const [encrypt, setEncrypt] = useState(false);
+  // Everything by default; the letter, readme and manifest are always in the package.
+  const [formats, setFormats] = useState<PackageFormat[]>([...packageFormats]);
+  // The same rule as the contract's: the person must get their data in a readable form.
+  const readable = formats.includes('json') || formats.includes('xlsx');
   // A failed source needs a second, explicit yes before the package goes out incomplete.
   const [confirming, setConfirming] = useState(false);
 
@@ -36,7 +41,7 @@ export function ExportScreen() {
   // The same rule as the core's refusal: a source read only in part is incomplete too.
   const failed = detail?.search?.sources.filter((s) => s.status !== 'ok') ?? [];
   const exportPackage = async (allowIncomplete: boolean) => {
-    if (!detail) return;
+    if (!detail || !readable) return;
     if (failed.length > 0 && !allowIncomplete) {
       setConfirming(true);
       return;
@@ -46,7 +51,7 @@ export function ExportScreen() {
     setError(null);
     setDone(null);
     try {
-      const r = await api['case:export']({ ref: detail.case.ref, lang, minConfidence, encrypt, allowIncomplete });
+      const r = await api['case:export']({ ref: detail.case.ref, lang, minConfidence, encrypt, allowIncomplete, formats: normaliseFormats(formats) });
       if (r.path) setDone(r);
     } catch (err) {
       setError(messageOf(err));
@@ -92,13 +97,35 @@ export function ExportScreen() {
               ))}
             </RadioGroup>
           </div>
+          <CheckboxGroup
+            className="choice-group"
+            value={formats}
+            onChange={(v) => setFormats(v as PackageFormat[])}
+            isInvalid={!readable}
+            isDisabled={busy}
+            data-testid="export-formats"
+          >
+            <Label>{t('export.formats')}</Label>
+            {packageFormats.map((fmt) => (
+              <Checkbox key={fmt} value={fmt} className="checkbox" data-testid={`export-format-${fmt}`}>
+                <span className="box" aria-hidden="true" />
+                {t(`export.format.${fmt}`)}
+              </Checkbox>
+            ))}
+            <Text slot="description" className="hint">
+              {t('export.formatsHint')}
+            </Text>
+            <FieldError elementType="div" className="notice notice-warning" data-testid="export-formats-problem">
+              {t('export.formatsNeeded')}
+            </FieldError>
+          </CheckboxGroup>
           <Checkbox className="checkbox" isSelected={encrypt} onChange={setEncrypt} data-testid="export-encrypt">
             <span className="box" aria-hidden="true" />
             {t('export.encrypt')}
           </Checkbox>
           <p className="hint">{t('export.encryptHint')}</p>
           <div className="form-actions start">
-            <Button variant="primary" onPress={() => void exportPackage(false)} isDisabled={busy} data-testid="export-run">
+            <Button variant="primary" onPress={() => void exportPackage(false)} isDisabled={busy || !readable} data-testid="export-run">
               {busy ? t('export.running') : t('export.run')}
             </Button>
           </div>
@@ -134,7 +161,13 @@ export function ExportScreen() {
       )}
       {done?.passphrase && <PassphraseNotice passphrase={done.passphrase} />}
       {detail?.search && (
-        <CoverLetterPreview caseRef={detail.case.ref} lang={lang} minConfidence={minConfidence} version={previewVersion(detail)} />
+        <CoverLetterPreview
+          caseRef={detail.case.ref}
+          lang={lang}
+          minConfidence={minConfidence}
+          formats={readable ? normaliseFormats(formats) : null}
+          version={previewVersion(detail)}
+        />
       )}
     </div>
   );
