@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Language } from '../../../shared/contract';
 import { exportSteps, type ExportStep } from '../../../shared/export-progress';
@@ -14,8 +14,9 @@ import { dataSchema } from './data-schema';
 import { partialName, removeDeadLeftovers, stagingPrefix } from './leftovers';
 import { stageMailFiles } from './mail-files';
 import { countBy, planPackage } from './package-plan';
-import { hashFile, manifestSources, type Manifest } from './manifest';
+import { manifestSources, type Manifest } from './manifest';
 import type { PackageReview } from './review';
+import { Staging, type Digest } from './staging';
 import { composeReadme, loadTexts } from './texts';
 import { verifyZip, type Verification } from './verify';
 import { writeXlsx } from './xlsx';
@@ -95,14 +96,9 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     const generatedAt = now.toISOString();
     const caseRef = input.caseRef ?? null;
     const { selection, searched, groups, includedBySource, letter } = planPackage({ ...input, caseRef, texts, now, formats });
-    const entries: Array<{ name: string; file: string }> = [];
-    const stage = async (name: string, write: (file: string) => Promise<void>) => {
-      signal?.throwIfAborted();
-      const file = path.join(staging, ...name.split('/'));
-      await mkdir(path.dirname(file), { recursive: true });
-      await write(file);
-      entries.push({ name, file });
-    };
+    // Each file is hashed as it is staged; small ones stay in memory (staging.ts).
+    const staged = new Staging(staging, signal);
+    const stage = (name: string, write: (file: string) => Promise<Digest | void>) => staged.file(name, write);
 
     // Without eml, mail hits are still in data.json/data.xlsx; no row points at an .eml file.
     const mail = formats.includes('eml')
@@ -110,7 +106,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
           groups,
           sources: searched,
           subjectsInNames: !input.password,
-          stage: (name, content) => stage(name, (f) => writeFile(f, content)),
+          stage: async (name, content) => void (await staged.content(name, content)),
           signal,
         })
       : { emlPaths: new Map<string, string>(), withheld: 0 };
@@ -121,7 +117,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       await stage('data/data.json', (file) =>
         writeDataJson({ file, generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, signal }),
       );
-      await stage('data/schema.json', (file) => writeFile(file, `${JSON.stringify(dataSchema, null, 2)}\n`));
+      await staged.content('data/schema.json', Buffer.from(`${JSON.stringify(dataSchema, null, 2)}\n`));
     }
     finished('data');
     if (formats.includes('xlsx')) {
@@ -131,11 +127,10 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     }
     finished('spreadsheet');
     await stage(texts.fileName, (file) => writeCoverLetterPdf(letter, file));
-    await stage(texts.readmeName, (file) => writeFile(file, composeReadme(texts, formats), 'utf8'));
+    await staged.content(texts.readmeName, Buffer.from(composeReadme(texts, formats), 'utf8'));
     finished('letter');
 
-    const files = [];
-    for (const e of entries) files.push({ path: e.name, ...(await hashFile(e.file)) });
+    const files = staged.entries.map((e) => ({ path: e.name, size: e.size, sha256: e.sha256 }));
     const manifest: Manifest = {
       tool: input.tool,
       generatedAt,
@@ -156,16 +151,15 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       ),
       files,
     };
-    await stage('manifest.json', (file) => writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`));
-    const manifestHash = await hashFile(entries[entries.length - 1].file);
+    const manifestHash = await staged.content('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
     finished('manifest');
 
     const order = (n: string) => (n === texts.fileName ? 0 : n === texts.readmeName ? 1 : n === 'manifest.json' ? 2 : 3);
-    entries.sort((a, b) => order(a.name) - order(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = [...staged.entries].sort((a, b) => order(a.name) - order(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     await writeZip(partial, entries, { date: now, password: input.password, signal });
     signal?.throwIfAborted();
     finished('zip');
-    const verification = await verifyZip(partial, manifest, manifestHash, input.password);
+    const verification = await verifyZip(partial, manifest, manifestHash, input.password, signal);
     signal?.throwIfAborted();
     await rename(partial, outFile);
     finished('verify');

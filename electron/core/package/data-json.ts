@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { IncludedHit } from './included';
@@ -33,27 +34,44 @@ function entry(hit: IncludedHit) {
   };
 }
 
+/** Text is collected into pieces this long before it is encoded, hashed and written. */
+const PIECE = 256 * 1024;
+
 /**
  * Writes data.json record by record, so a package with hundreds of thousands of records does
- * not need one giant string in memory. The layout is described by schema.json.
+ * not need one giant string in memory. The layout is described by schema.json. Returns the
+ * file's size and SHA-256, taken from the bytes as they were written.
  */
-export async function writeDataJson(input: DataJsonInput): Promise<void> {
-  const out = createWriteStream(input.file, { encoding: 'utf8' });
+export async function writeDataJson(input: DataJsonInput): Promise<{ size: number; sha256: string }> {
+  const out = createWriteStream(input.file);
+  const hash = createHash('sha256');
+  let size = 0;
+  let pending = '';
   // Kept, not thrown from the event: a disk-full error surfaces at the next write, and a write
   // still in flight when a cancelled export destroys the stream does not crash the process.
   let failure: Error | null = null;
   out.on('error', (err) => (failure ??= err));
-  const write = async (text: string) => {
+  const flush = async () => {
     if (failure) throw failure;
-    if (!out.write(text)) await once(out, 'drain');
+    const bytes = Buffer.from(pending, 'utf8');
+    pending = '';
+    hash.update(bytes);
+    size += bytes.length;
+    if (!out.write(bytes)) await once(out, 'drain');
+  };
+  const write = async (text: string) => {
+    pending += text;
+    if (pending.length >= PIECE) await flush();
   };
   try {
     await writeBody(input, write);
+    await flush();
     out.end();
     await once(out, 'finish');
   } finally {
     out.destroy();
   }
+  return { size, sha256: hash.digest('hex') };
 }
 
 async function writeBody(input: DataJsonInput, write: (text: string) => Promise<void>): Promise<void> {

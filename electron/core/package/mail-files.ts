@@ -28,12 +28,12 @@ export interface MailFiles {
 export async function stageMailFiles(input: MailFilesInput): Promise<MailFiles> {
   const emlPaths = new Map<string, string>();
   let withheld = 0;
+  const wanted: Array<{ hitId: string; name: string; read: () => Promise<Buffer> }> = [];
   for (const group of input.groups) {
     const cfg = input.sources.find((s) => s.id === group.id);
     if (!cfg || !('path' in cfg)) continue;
     const width = Math.max(4, String(group.messages.length).length);
     for (const [i, hit] of group.messages.entries()) {
-      input.signal?.throwIfAborted();
       if (originalWithheld(hit)) {
         withheld++;
         continue;
@@ -42,9 +42,28 @@ export async function stageMailFiles(input: MailFilesInput): Promise<MailFiles> 
       const subject = typeof hit.record.subject === 'string' ? hit.record.subject : '';
       const file = input.subjectsInNames ? `${n}-${safeName(subject, 60, 'message')}.eml` : `${n}.eml`;
       const name = `mail/${safeName(group.id, 40, 'source')}/${file}`;
-      await input.stage(name, await readOriginalMessage(cfg.path, hit.location));
-      emlPaths.set(hit.id, name);
+      wanted.push({ hitId: hit.id, name, read: () => readOriginalMessage(cfg.path, hit.location) });
     }
+  }
+  // Each read is a few small file operations whose latency, one message after the other, was
+  // most of this step; up to READ_AHEAD reads are in flight, and messages are still staged in order.
+  const reads: Array<Promise<Buffer>> = [];
+  const start = (k: number) => {
+    if (k < wanted.length) {
+      reads[k] = wanted[k].read();
+      reads[k].catch(() => undefined); // awaited below in order; a failure after a cancel is moot
+    }
+  };
+  for (let k = 0; k < READ_AHEAD; k++) start(k);
+  for (const [k, m] of wanted.entries()) {
+    input.signal?.throwIfAborted();
+    const content = await reads[k];
+    delete reads[k];
+    start(k + READ_AHEAD);
+    await input.stage(m.name, content);
+    emlPaths.set(m.hitId, m.name);
   }
   return { emlPaths, withheld };
 }
+
+const READ_AHEAD = 16;

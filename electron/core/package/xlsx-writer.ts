@@ -1,4 +1,5 @@
 import archiver from 'archiver';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
@@ -81,6 +82,8 @@ export class XlsxWriter {
   private readonly sheets: string[] = [];
   private readonly done: Promise<unknown>;
   private open: PassThrough | null = null;
+  private readonly hash = createHash('sha256');
+  private size = 0;
 
   constructor(file: string, level = 6) {
     this.out = createWriteStream(file);
@@ -92,6 +95,11 @@ export class XlsxWriter {
     });
     failed.catch(() => undefined); // surfaced by the next write or by finish()
     this.done = failed;
+    // The file's digest is taken from the bytes on their way to disk, so it need not be read back.
+    this.zip.on('data', (chunk: Buffer) => {
+      this.hash.update(chunk);
+      this.size += chunk.length;
+    });
     this.zip.pipe(this.out);
   }
 
@@ -146,8 +154,8 @@ export class XlsxWriter {
     };
   }
 
-  /** Writes the workbook parts and closes the file. */
-  async finish(): Promise<void> {
+  /** Writes the workbook parts, closes the file and returns its size and SHA-256. */
+  async finish(): Promise<{ size: number; sha256: string }> {
     if (this.open) throw new Error('the last sheet was not committed');
     const n = this.sheets.length;
     const sheetIds = this.sheets.map((_, i) => i + 1);
@@ -182,6 +190,7 @@ export class XlsxWriter {
     this.zip.append(STYLES, { name: 'xl/styles.xml' });
     await Promise.race([this.zip.finalize(), this.done]);
     await Promise.race([once(this.out, 'close'), this.done]);
+    return { size: this.size, sha256: this.hash.digest('hex') };
   }
 
   /** Stops writing and closes the file (after a cancel or a failure); the caller removes it. */

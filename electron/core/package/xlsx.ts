@@ -23,13 +23,13 @@ const TYPED_KINDS = new Set(['sqlite', 'postgres', 'mysql', 'mailbox']);
 /**
  * Writes data.xlsx with our streaming writer (xlsx-writer.ts): each row goes to the
  * compressor as it is made, so memory does not grow with the number of rows. Every sheet has
- * a bold, frozen header row and an autofilter.
+ * a bold, frozen header row and an autofilter. Returns the file's size and SHA-256.
  */
-export async function writeXlsx(input: XlsxInput): Promise<void> {
+export async function writeXlsx(input: XlsxInput): Promise<{ size: number; sha256: string }> {
   const wb = new XlsxWriter(input.file);
   try {
     await writeSheets(wb, input);
-    await wb.finish();
+    return await wb.finish();
   } catch (err) {
     // Stop the compressor and close the file, so a cancelled export leaves no open handle on
     // the staging folder (Windows could not delete it).

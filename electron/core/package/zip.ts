@@ -21,8 +21,10 @@ export interface ZipOptions {
 export interface ZipEntry {
   /** Path inside the ZIP. */
   name: string;
-  /** The staged file on disk. */
-  file: string;
+  /** The staged file on disk, or */
+  file?: string;
+  /** the content itself, when it was small enough to keep in memory. */
+  content?: Buffer;
   /**
    * Store without compressing. Defaults to true for .xlsx: a spreadsheet is itself a deflated
    * ZIP, and deflating it again costs time and gains about 1%.
@@ -31,7 +33,7 @@ export interface ZipEntry {
 }
 
 /**
- * Zips the staged files (package path → file on disk) with deflate level 6 (or stored, when an
+ * Zips the staged files (package path → file on disk or content in memory) with deflate level 6 (or stored, when an
  * entry asks), optionally AES-256 encrypted.
  */
 export async function writeZip(target: string, entries: readonly ZipEntry[], opts: ZipOptions): Promise<void> {
@@ -60,7 +62,11 @@ export async function writeZip(target: string, entries: readonly ZipEntry[], opt
     zip.pipe(out);
     // append() with a lazy source instead of file(): file() stats every file first, one at a
     // time, which for a thousand e-mails costs more than compressing them.
-    for (const e of entries) zip.append(lazyFile(e.file), { name: e.name, date: opts.date, mode: 0o644, store: e.store ?? e.name.endsWith('.xlsx') });
+    for (const e of entries) {
+      const source = e.content ?? (e.file !== undefined ? lazyFile(e.file) : null);
+      if (!source) throw new Error(`${e.name} has neither a file nor content`);
+      zip.append(source, { name: e.name, date: opts.date, mode: 0o644, store: e.store ?? e.name.endsWith('.xlsx') });
+    }
     await Promise.race([zip.finalize(), failed]);
     await Promise.race([once(out, 'close'), failed]);
   } finally {

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hashFile } from './manifest';
+import type { ZipEntry } from './zip';
+
+export interface Digest {
+  size: number;
+  sha256: string;
+}
+
+export type StagedEntry = ZipEntry & Digest;
+
+/** Small files kept in memory instead of the staging folder, up to this much in total. */
+const MEMORY_BUDGET = 64 << 20;
+/** A single file larger than this always goes to disk. */
+const MEMORY_ITEM = 4 << 20;
+
+export function digestOf(content: Buffer): Digest {
+  return { size: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+}
+
+/**
+ * The files of a package before they are zipped, each with its size and SHA-256 taken while it
+ * was written (nothing is read back just to hash it). Small contents (e-mails, the readme, the
+ * manifest) stay in memory up to a budget, so a thousand e-mails do not cost a thousand file
+ * creations here and a thousand opens when zipping; everything else, and everything past the
+ * budget, is written to the staging folder. Entries keep the order they were staged in.
+ */
+export class Staging {
+  readonly entries: StagedEntry[] = [];
+  private inMemory = 0;
+  private readonly dirs = new Set<string>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  private async fileFor(name: string): Promise<string> {
+    const file = path.join(this.dir, ...name.split('/'));
+    const parent = path.dirname(file);
+    if (!this.dirs.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      this.dirs.add(parent);
+    }
+    return file;
+  }
+
+  /** Stages `name` by letting `write` create the file; hashes it afterwards unless `write` returns its digest. */
+  async file(name: string, write: (file: string) => Promise<Digest | void>): Promise<StagedEntry> {
+    this.signal?.throwIfAborted();
+    const file = await this.fileFor(name);
+    const digest = (await write(file)) ?? (await hashFile(file));
+    const entry = { name, file, ...digest };
+    this.entries.push(entry);
+    return entry;
+  }
+
+  /** Stages bytes already in memory: kept there while the budget allows, else written to the staging folder. */
+  async content(name: string, content: Buffer): Promise<StagedEntry> {
+    this.signal?.throwIfAborted();
+    const digest = digestOf(content);
+    let entry: StagedEntry;
+    if (content.length <= MEMORY_ITEM && this.inMemory + content.length <= MEMORY_BUDGET) {
+      this.inMemory += content.length;
+      entry = { name, content, ...digest };
+    } else {
+      const file = await this.fileFor(name);
+      await writeFile(file, content);
+      entry = { name, file, ...digest };
+    }
+    this.entries.push(entry);
+    return entry;
+  }
+}
