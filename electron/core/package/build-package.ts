@@ -21,6 +21,7 @@ import { composeReadme, loadTexts } from './texts';
 import { verifyZip, type Verification } from './verify';
 import { writeXlsx } from './xlsx';
 import { writeZip } from './zip';
+import { writePackedZip } from './zip-writer';
 
 export interface BuildPackageInput {
   outFile: string;
@@ -89,6 +90,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
   const staging = await mkdtemp(path.join(outDir, stagingPrefix()));
   const partial = path.join(outDir, partialName(outFile, randomBytes(4).toString('hex')));
   const signal = input.signal;
+  let settle = async () => undefined as void;
   const finished = (step: ExportStep) => input.onProgress?.({ step, done: exportSteps.indexOf(step) + 1, total: exportSteps.length });
   try {
     const texts = await loadTexts(input.resourcesDir, input.lang);
@@ -96,8 +98,10 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     const generatedAt = now.toISOString();
     const caseRef = input.caseRef ?? null;
     const { selection, searched, groups, includedBySource, letter } = planPackage({ ...input, caseRef, texts, now, formats });
-    // Each file is hashed as it is staged; small ones stay in memory (staging.ts).
-    const staged = new Staging(staging, signal);
+    // Each file is hashed as it is staged, small ones stay in memory, and for a plain ZIP each
+    // is compressed in the thread pool while the next is made (staging.ts, zip-writer.ts).
+    const staged = new Staging(staging, signal, !input.password);
+    settle = () => staged.settle();
     const stage = (name: string, write: (file: string) => Promise<Digest | void>) => staged.file(name, write);
 
     // Without eml, mail hits are still in data.json/data.xlsx; no row points at an .eml file.
@@ -156,7 +160,8 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
 
     const order = (n: string) => (n === texts.fileName ? 0 : n === texts.readmeName ? 1 : n === 'manifest.json' ? 2 : 3);
     const entries = [...staged.entries].sort((a, b) => order(a.name) - order(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    await writeZip(partial, entries, { date: now, password: input.password, signal });
+    if (input.password) await writeZip(partial, entries, { date: now, password: input.password, signal });
+    else await writePackedZip(partial, entries.map((e) => ({ name: e.name, packed: e.packed! })), { date: now, signal });
     signal?.throwIfAborted();
     finished('zip');
     const verification = await verifyZip(partial, manifest, manifestHash, input.password, signal);
@@ -168,6 +173,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled. No package was written, and nothing else was changed.');
     throw err;
   } finally {
+    await settle();
     await rm(staging, { recursive: true, force: true });
     await rm(partial, { force: true });
   }

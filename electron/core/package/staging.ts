@@ -3,13 +3,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashFile } from './manifest';
 import type { ZipEntry } from './zip';
+import { packContent, packFile, storedInZip, type Packed } from './zip-writer';
 
 export interface Digest {
   size: number;
   sha256: string;
 }
 
-export type StagedEntry = ZipEntry & Digest;
+export type StagedEntry = ZipEntry & Digest & { packed?: Promise<Packed> };
 
 /** Small files kept in memory instead of the staging folder, up to this much in total. */
 const MEMORY_BUDGET = 64 << 20;
@@ -26,6 +27,9 @@ export function digestOf(content: Buffer): Digest {
  * manifest) stay in memory up to a budget, so a thousand e-mails do not cost a thousand file
  * creations here and a thousand opens when zipping; everything else, and everything past the
  * budget, is written to the staging folder. Entries keep the order they were staged in.
+ *
+ * With `pack` (unencrypted packages, see zip-writer.ts), each entry starts being compressed in
+ * the thread pool the moment it is staged, while the next one is made.
  */
 export class Staging {
   readonly entries: StagedEntry[] = [];
@@ -35,7 +39,23 @@ export class Staging {
   constructor(
     private readonly dir: string,
     private readonly signal?: AbortSignal,
+    private readonly pack = false,
   ) {}
+
+  private add(entry: StagedEntry): StagedEntry {
+    if (this.pack) {
+      entry.packed =
+        entry.content !== undefined ? packContent(entry.content, storedInZip(entry.name), this.signal) : packFile(entry.file!, storedInZip(entry.name), this.signal);
+      entry.packed.catch(() => undefined); // awaited when the ZIP is written; settle() waits for it on failure
+    }
+    this.entries.push(entry);
+    return entry;
+  }
+
+  /** Waits for every compression still running (after a failure), so the staging folder can be removed. */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.entries.map((e) => e.packed));
+  }
 
   private async fileFor(name: string): Promise<string> {
     const file = path.join(this.dir, ...name.split('/'));
@@ -52,9 +72,7 @@ export class Staging {
     this.signal?.throwIfAborted();
     const file = await this.fileFor(name);
     const digest = (await write(file)) ?? (await hashFile(file));
-    const entry = { name, file, ...digest };
-    this.entries.push(entry);
-    return entry;
+    return this.add({ name, file, ...digest });
   }
 
   /** Stages bytes already in memory: kept there while the budget allows, else written to the staging folder. */
@@ -70,7 +88,6 @@ export class Staging {
       await writeFile(file, content);
       entry = { name, file, ...digest };
     }
-    this.entries.push(entry);
-    return entry;
+    return this.add(entry);
   }
 }

@@ -3,6 +3,7 @@ import zipEncrypted from 'archiver-zip-encrypted';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { storedInZip } from './zip-writer';
 import { once } from 'node:events';
 
 const ENCRYPTED_FORMAT = 'zip-encrypted';
@@ -65,7 +66,7 @@ export async function writeZip(target: string, entries: readonly ZipEntry[], opt
     for (const e of entries) {
       const source = e.content ?? (e.file !== undefined ? lazyFile(e.file) : null);
       if (!source) throw new Error(`${e.name} has neither a file nor content`);
-      zip.append(source, { name: e.name, date: opts.date, mode: 0o644, store: e.store ?? e.name.endsWith('.xlsx') });
+      zip.append(source, { name: e.name, date: opts.date, mode: 0o644, store: e.store ?? storedInZip(e.name) });
     }
     await Promise.race([zip.finalize(), failed]);
     await Promise.race([once(out, 'close'), failed]);
