@@ -9,6 +9,7 @@ import { prefilterTerms } from '../match/prefilter';
 import { prepareSubject, type PreparedSubject } from '../match/prepare';
 import { openSource } from '../sources/open-source';
 import { SourceError, type RelatedRecord, type ScanContext, type SourceRecord, type Suggestion } from '../sources/source';
+import { breathe } from './breather';
 import { hitId } from './hit-id';
 
 export interface SearchOptions {
@@ -101,6 +102,8 @@ async function searchOneSource(
       prefilter: prefilterTerms(subject),
     };
     for await (const record of source.scan(subject, ctx)) {
+      const pause = breathe();
+      if (pause) await pause;
       yielded++;
       scanned = Math.max(scanned, yielded);
       const match = matchRecord(record, subject);
@@ -158,6 +161,8 @@ async function addRelatedHits(
 ): Promise<void> {
   const byId = new Map(hits.map((h) => [h.id, h]));
   for await (const rec of related) {
+    const pause = breathe();
+    if (pause) await pause;
     const id = hitId(sourceId, rec.location);
     if (byId.has(id)) continue;
     const parentId = hitId(sourceId, rec.from);

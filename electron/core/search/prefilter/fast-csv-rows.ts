@@ -148,7 +148,7 @@ async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | 
           yield* readerRows(input, at, row, breaks);
           return;
         }
-        yield* inSlices(toRows(result, row, breaks, decoder, input.delimiter));
+        yield* toRowsInSlices(result, row, breaks, decoder, input.delimiter);
         row += result.rows;
         breaks += result.breaks;
         at = result.end;
@@ -164,18 +164,16 @@ async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | 
   }
 }
 
-/** Rows the search thread matches before it lets the event loop run (the UI must not stall). */
+/** Candidates parsed per slice: the consumer gives the event loop a turn between slices (see breather.ts). */
 const SLICE_ROWS = 16;
 
 /**
- * A segment can hold thousands of candidates, and the consumer matches each one as it is
- * yielded, in microtasks that never give the event loop a turn. Small slices with a
- * setImmediate between them keep every stall short.
+ * A segment can hold thousands of candidates. They are parsed a slice at a time, as the
+ * consumer asks for them, so no one step holds the search thread for long.
  */
-async function* inSlices(rows: IndexedRow[]): AsyncGenerator<IndexedRow[]> {
-  for (let i = 0; i < rows.length; i += SLICE_ROWS) {
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    yield rows.slice(i, i + SLICE_ROWS);
+function* toRowsInSlices(result: CsvScanResult, rowBase: number, breakBase: number, decoder: { decode(bytes: Uint8Array): string }, delimiter: string): Generator<IndexedRow[]> {
+  for (let i = 0; i < result.candidates.length; i += SLICE_ROWS) {
+    yield toRows({ ...result, candidates: result.candidates.slice(i, i + SLICE_ROWS) }, rowBase, breakBase, decoder, delimiter);
   }
 }
 

@@ -5,6 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import { scanCsvRange, type CsvScanJob } from '../prefilter/csv-scan';
 import { rangeIsUtf8 } from '../prefilter/file-ranges';
+import { runInBackground } from './background-priority';
+
+runInBackground();
 
 parentPort?.on('message', (msg: { id: number; job: CsvScanJob; utf8Only?: boolean }) => {
   try {

@@ -13,6 +13,9 @@ import { matchRecord } from '../../match/match-record';
 import { prepareSubject, type PreparedSubject } from '../../match/prepare';
 import type { MailBatch, MailBatchReply, MailItemResult } from './mail-batch';
 import { slimForAliases } from './mail-batch';
+import { runInBackground } from './background-priority';
+
+runInBackground();
 
 let prepared: { key: string; subject: PreparedSubject } | null = null;
 

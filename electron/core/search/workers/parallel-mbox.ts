@@ -4,6 +4,7 @@ import { mailLimits } from '../../sources/mail/mail-limits';
 import { readMbox } from '../../sources/mail/mbox-reader';
 import type { ParsedMail } from '../../sources/mail/parse-message';
 import type { ScanContext, SourceRecord } from '../../sources/source';
+import { breathe } from '../breather';
 import { aliasMail, type MailBatch, type MailBatchReply } from './mail-batch';
 import { WorkerPool } from './worker-pool';
 
@@ -65,6 +66,9 @@ export async function* scanMboxInWorkers(input: ParallelMboxInput): AsyncGenerat
   }
   try {
     for await (const msg of readMbox(input.file, ctx.signal, (b) => (bytesDone = b))) {
+      // Splitting a read buffer into messages yields in microtasks only; let the loop run.
+      const pause = breathe();
+      if (pause) await pause;
       const where = `${input.rel} message #${msg.index + 1}`;
       if (msg.truncated) ctx.problem(`${where} is larger than ${mailLimits.maxMessageBytes} bytes; only its beginning was searched`);
       items.push({ raw: msg.raw, location: { file: input.rel, index: msg.index, bytes: [msg.start, msg.end] }, where });
