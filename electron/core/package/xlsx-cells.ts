@@ -24,6 +24,7 @@ export interface SheetCell {
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const FORMULA_START = /^[=+\-@\t\r]/;
+const HAS_XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const EXCEL_MAX = 32_767;
 const CUT_MARK = ' […cut here; see data.json for the full text]';
@@ -48,7 +49,8 @@ export function toSheetCell(value: Cell | undefined, typedDates: boolean): Sheet
 /** A string cell, made safe to store and impossible to run as a formula. */
 export function textCell(value: string): SheetCell {
   let text = value.length > EXCEL_MAX ? `${value.slice(0, EXCEL_MAX - CUT_MARK.length)}${CUT_MARK}` : value;
-  text = text.replace(XML_INVALID, '\ufffd');
+  // Surrogates are only a problem unpaired; the cheap test finds any, the full one decides.
+  if (HAS_XML_INVALID.test(text)) text = text.replace(XML_INVALID, '\ufffd');
   return FORMULA_START.test(text) ? { value: text, numFmt: TEXT_FORMAT } : { value: text };
 }
 

@@ -1,8 +1,8 @@
-import archiver from 'archiver';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { PassThrough } from 'node:stream';
+import type { Transform } from 'node:stream';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { DATE_FORMAT, DATE_TIME_FORMAT, TEXT_FORMAT, type SheetCell } from './xlsx-cells';
 
 /**
@@ -20,6 +20,7 @@ import { DATE_FORMAT, DATE_TIME_FORMAT, TEXT_FORMAT, type SheetCell } from './xl
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const MAX32 = 0xffffffff;
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Rows are collected into one string this long before it is handed to the compressor. */
 const FLUSH_AT = 256 * 1024;
@@ -55,13 +56,19 @@ export function columnName(index: number): string {
 
 const EXCEL_EPOCH_DAYS = 25_569; // 1970-01-01 as an Excel serial date (1900 system)
 
+/** Whitespace that XML or a spreadsheet could trim at either end of a text. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || (c > 0x1000 && /\s/.test(String.fromCharCode(c)));
+}
+
 function cellXml(ref: string, cell: SheetCell, bold: boolean): string {
   const v = cell.value;
   if (v === null) return '';
   const s = styleOf(cell.numFmt, bold);
   const sAttr = s === 0 ? '' : ` s="${s}"`;
+  if (v === '') return s === 0 ? '' : `<c r="${ref}"${sAttr}/>`; // an empty text is an empty cell, as before
   if (typeof v === 'string') {
-    const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : '';
+    const space = v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1))) ? ' xml:space="preserve"' : '';
     return `<c r="${ref}"${sAttr} t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
   }
   if (typeof v === 'number') return `<c r="${ref}"${sAttr}><v>${String(v)}</v></c>`;
@@ -76,40 +83,169 @@ export interface SheetWriter {
   commit(): Promise<void>;
 }
 
-export class XlsxWriter {
+/**
+ * The spreadsheet's own ZIP container, written as a stream: each part is deflated in the
+ * thread pool as its XML is made, its CRC-32 taken natively, and its sizes follow in a data
+ * descriptor. Parts of a spreadsheet stay far below ZIP64 sizes (Excel stops at 1,048,576 rows);
+ * one that did not would be refused rather than written wrong.
+ */
+class StreamingZip {
   private readonly out;
+  private readonly central: Buffer[] = [];
+  private count = 0;
+  private offset = 0;
+  private readonly hash = createHash('sha256');
+  private current: Transform | null = null;
+  readonly failed: Promise<never>;
+
+  constructor(
+    file: string,
+    private readonly level: number,
+  ) {
+    this.out = createWriteStream(file);
+    this.failed = new Promise<never>((_, reject) => this.out.on('error', reject));
+    this.failed.catch(() => undefined); // surfaced by the next write or by finish()
+  }
+
+  /** Writes bytes of the container; its digest is taken on the way, so the file need not be read back. */
+  private async write(buf: Buffer): Promise<void> {
+    this.hash.update(buf);
+    this.offset += buf.length;
+    if (!this.out.write(buf)) await Promise.race([once(this.out, 'drain'), this.failed]);
+  }
+
+  private header(name: Buffer, flags: number, crc: number, compressed: number, size: number): Buffer {
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(flags, 6);
+    h.writeUInt16LE(8, 8); // deflate
+    h.writeUInt16LE(0, 10); // time 00:00
+    h.writeUInt16LE((1 << 5) | 1, 12); // 1980-01-01: no clock time in the spreadsheet's parts
+    h.writeUInt32LE(crc, 14);
+    h.writeUInt32LE(compressed, 18);
+    h.writeUInt32LE(size, 22);
+    h.writeUInt16LE(name.length, 26);
+    return h;
+  }
+
+  private record(name: Buffer, flags: number, crc: number, compressed: number, size: number, offset: number): void {
+    if (size > MAX32 || compressed > MAX32 || offset > MAX32) throw new Error('the spreadsheet is too large to write (over 4 GB)');
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(flags, 8);
+    c.writeUInt16LE(8, 10);
+    c.writeUInt16LE(0, 12);
+    c.writeUInt16LE((1 << 5) | 1, 14);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(compressed, 20);
+    c.writeUInt32LE(size, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
+    this.central.push(c, name);
+    this.count++;
+  }
+
+  /** A small part, compressed in one go. */
+  async add(name: string, text: string): Promise<void> {
+    const bytes = Buffer.from(text, 'utf8');
+    const data = deflateRawSync(bytes, { level: this.level });
+    const n = Buffer.from(name, 'utf8');
+    const crc = crc32(bytes) >>> 0;
+    const offset = this.offset;
+    this.record(n, 0, crc, data.length, bytes.length, offset);
+    await this.write(this.header(n, 0, crc, data.length, bytes.length));
+    await this.write(n);
+    await this.write(data);
+  }
+
+  /** A part whose text arrives in pieces: returns write(text) and end(). */
+  async stream(name: string): Promise<{ write(text: string): Promise<void>; end(): Promise<void> }> {
+    const n = Buffer.from(name, 'utf8');
+    const offset = this.offset;
+    await this.write(this.header(n, 0x0008, 0, 0, 0));
+    await this.write(n);
+    const deflate = createDeflateRaw({ level: this.level });
+    this.current = deflate;
+    let crc = 0;
+    let size = 0;
+    let compressed = 0;
+    const drained = (async () => {
+      for await (const chunk of deflate as AsyncIterable<Buffer>) {
+        compressed += chunk.length;
+        await this.write(chunk);
+      }
+    })();
+    drained.catch(() => undefined); // surfaced below
+    const stopped = Promise.race([this.failed, drained.then(() => Promise.reject(new Error('the compressor ended early')))]);
+    stopped.catch(() => undefined);
+    return {
+      write: async (text: string) => {
+        const bytes = Buffer.from(text, 'utf8');
+        crc = crc32(bytes, crc);
+        size += bytes.length;
+        // Up to 4 MB may wait for the compressor, so the next rows are made while it works.
+        if (!deflate.write(bytes) && deflate.writableLength > 4 << 20) await Promise.race([once(deflate, 'drain'), stopped]);
+      },
+      end: async () => {
+        deflate.end();
+        await Promise.race([drained, this.failed]);
+        crc = crc >>> 0;
+        this.record(n, 0x0008, crc, compressed, size, offset);
+        const d = Buffer.alloc(16);
+        d.writeUInt32LE(0x08074b50, 0);
+        d.writeUInt32LE(crc, 4);
+        d.writeUInt32LE(compressed, 8);
+        d.writeUInt32LE(size, 12);
+        await this.write(d);
+      },
+    };
+  }
+
+  /** Writes the central directory, closes the file and returns its size and SHA-256. */
+  async finish(): Promise<{ size: number; sha256: string }> {
+    const cdOffset = this.offset;
+    for (const b of this.central) await this.write(b);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.count, 8);
+    end.writeUInt16LE(this.count, 10);
+    end.writeUInt32LE(this.offset - cdOffset, 12);
+    end.writeUInt32LE(cdOffset, 16);
+    await this.write(end);
+    this.out.end();
+    await Promise.race([once(this.out, 'close'), this.failed]);
+    return { size: this.offset, sha256: this.hash.digest('hex') };
+  }
+
+  abort(): void {
+    this.current?.destroy();
+    this.out.destroy();
+  }
+}
+
+export class XlsxWriter {
   private readonly zip;
   private readonly sheets: string[] = [];
-  private readonly done: Promise<unknown>;
-  private open: PassThrough | null = null;
-  private readonly hash = createHash('sha256');
-  private size = 0;
+  private open = false;
 
-  constructor(file: string, level = 6) {
-    this.out = createWriteStream(file);
-    this.zip = archiver('zip', { zlib: { level } });
-    const failed = new Promise<never>((_, reject) => {
-      this.zip.on('error', reject);
-      this.zip.on('warning', reject);
-      this.out.on('error', reject);
-    });
-    failed.catch(() => undefined); // surfaced by the next write or by finish()
-    this.done = failed;
-    // The file's digest is taken from the bytes on their way to disk, so it need not be read back.
-    this.zip.on('data', (chunk: Buffer) => {
-      this.hash.update(chunk);
-      this.size += chunk.length;
-    });
-    this.zip.pipe(this.out);
+  /**
+   * Level 2 by default: on sheet XML it is about 2.5 times faster than level 6 and the file is
+   * about 14% larger (still smaller than exceljs's output was). The package stores the
+   * spreadsheet as it is, so this size is what the person receives.
+   */
+  constructor(file: string, level = 2) {
+    this.zip = new StreamingZip(file, level);
   }
 
   /** Starts a sheet with a bold, frozen header row, an autofilter over it and the given column widths. */
-  addSheet(title: string, header: readonly SheetCell[], widths: readonly number[]): SheetWriter {
+  async addSheet(title: string, header: readonly SheetCell[], widths: readonly number[]): Promise<SheetWriter> {
     if (this.open) throw new Error('the previous sheet was not committed');
     const index = this.sheets.push(title);
-    const body = new PassThrough();
-    this.open = body;
-    this.zip.append(body, { name: `xl/worksheets/sheet${index}.xml` });
+    this.open = true;
+    const body = await this.zip.stream(`xl/worksheets/sheet${index}.xml`);
     const columns = Math.max(1, header.length, widths.length);
     const letters: string[] = [];
     const lettersFor = (n: number) => {
@@ -135,9 +271,9 @@ export class XlsxWriter {
     };
     const flush = async () => {
       if (pending.length === 0) return;
-      const ok = body.write(pending);
+      const text = pending;
       pending = '';
-      if (!ok) await Promise.race([once(body, 'drain'), this.done]);
+      await body.write(text);
     };
     pending += rowXml(header, true);
     return {
@@ -148,8 +284,8 @@ export class XlsxWriter {
       commit: async () => {
         pending += `</sheetData><autoFilter ref="A1:${lastColumn}1"/></worksheet>`;
         await flush();
-        body.end();
-        this.open = null;
+        await body.end();
+        this.open = false;
       },
     };
   }
@@ -159,7 +295,8 @@ export class XlsxWriter {
     if (this.open) throw new Error('the last sheet was not committed');
     const n = this.sheets.length;
     const sheetIds = this.sheets.map((_, i) => i + 1);
-    this.zip.append(
+    await this.zip.add(
+      '[Content_Types].xml',
       `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
         '<Default Extension="xml" ContentType="application/xml"/>' +
@@ -169,35 +306,30 @@ export class XlsxWriter {
           .map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
           .join('') +
         '</Types>',
-      { name: '[Content_Types].xml' },
     );
-    this.zip.append(
+    await this.zip.add(
+      '_rels/.rels',
       `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-      { name: '_rels/.rels' },
     );
-    this.zip.append(
+    await this.zip.add(
+      'xl/_rels/workbook.xml.rels',
       `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
         sheetIds.map((i) => `<Relationship Id="rId${i}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('') +
         `<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/></Relationships>`,
-      { name: 'xl/_rels/workbook.xml.rels' },
     );
-    this.zip.append(
+    await this.zip.add(
+      'xl/workbook.xml',
       `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>` +
         this.sheets.map((title, i) => `<sheet name="${escapeXml(title)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
         '</sheets></workbook>',
-      { name: 'xl/workbook.xml' },
     );
-    this.zip.append(STYLES, { name: 'xl/styles.xml' });
-    await Promise.race([this.zip.finalize(), this.done]);
-    await Promise.race([once(this.out, 'close'), this.done]);
-    return { size: this.size, sha256: this.hash.digest('hex') };
+    await this.zip.add('xl/styles.xml', STYLES);
+    return this.zip.finish();
   }
 
   /** Stops writing and closes the file (after a cancel or a failure); the caller removes it. */
   abort(): void {
-    this.open?.destroy();
     this.zip.abort();
-    this.out.destroy();
   }
 }
 

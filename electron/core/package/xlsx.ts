@@ -43,7 +43,7 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
   const t = input.texts.xlsx;
   const byId = new Map(input.sources.map((s) => [s.id, s]));
 
-  const overview = sheet(wb, name(t.overview), [t.source, t.kind, t.status, t.scanned, t.hits, t.included, t.categories], [32, 10, 10, 14, 10, 10, 50]);
+  const overview = await sheet(wb, name(t.overview), [t.source, t.kind, t.status, t.scanned, t.hits, t.included, t.categories], [32, 10, 10, 14, 10, 10, 50]);
   for (const r of input.results) {
     const cfg = byId.get(r.id);
     await overview.addRow([
@@ -62,7 +62,7 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
     const typed = TYPED_KINDS.has(byId.get(group.id)?.kind ?? '');
     for (const table of group.tables) {
       const cols = columnsOf(table.hits);
-      const ws = sheet(wb, name(`${group.id}-${table.name}`), [...cols, t.location, t.confidence, t.reasons, t.redacted]);
+      const ws = await sheet(wb, name(`${group.id}-${table.name}`), [...cols, t.location, t.confidence, t.reasons, t.redacted]);
       for (const [i, hit] of table.hits.entries()) {
         if (i % 1000 === 0) input.signal?.throwIfAborted();
         await ws.addRow([...cols.map((c) => toSheetCell(hit.record[c], typed)), ...hitCells(hit)]);
@@ -71,7 +71,7 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
     }
     if (group.messages.length > 0) {
       const header = [t.date, t.from, t.to, t.cc, t.subjectLine, t.file, t.location, t.confidence, t.reasons, t.redacted];
-      const ws = sheet(wb, name(`${group.id}-${t.messages}`), header);
+      const ws = await sheet(wb, name(`${group.id}-${t.messages}`), header);
       for (const [i, hit] of group.messages.entries()) {
         if (i % 1000 === 0) input.signal?.throwIfAborted();
         const r = hit.record;
@@ -84,7 +84,7 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
   input.signal?.throwIfAborted();
 }
 
-function sheet(wb: XlsxWriter, title: string, header: string[], widths?: number[]): SheetWriter {
+function sheet(wb: XlsxWriter, title: string, header: string[], widths?: number[]): Promise<SheetWriter> {
   return wb.addSheet(
     title,
     header.map(textCell),
