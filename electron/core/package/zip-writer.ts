@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { crc32, createDeflateRaw, deflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRaw, deflateRawSync } from 'node:zlib';
 
 /**
  * The writer for unencrypted packages. Each file is compressed as soon as it is staged (see
@@ -16,6 +16,8 @@ import { crc32, createDeflateRaw, deflateRaw } from 'node:zlib';
  */
 
 const LEVEL = 6;
+/** Contents up to this size are compressed on the spot. */
+const SYNC_LIMIT = 64 * 1024;
 const deflateRawAsync = promisify(deflateRaw);
 const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
@@ -57,6 +59,11 @@ async function limited<T>(job: () => Promise<T>): Promise<T> {
 export function packContent(content: Buffer, store: boolean, signal?: AbortSignal): Promise<Packed> {
   const crc = crc32(content) >>> 0;
   if (store) return Promise.resolve({ method: 0, crc, size: content.length, compressedSize: content.length, data: content });
+  if (content.length <= SYNC_LIMIT) {
+    // A round trip through the thread pool costs more than compressing a small e-mail here.
+    const data = deflateRawSync(content, { level: LEVEL });
+    return Promise.resolve({ method: 8, crc, size: content.length, compressedSize: data.length, data });
+  }
   return limited(async () => {
     signal?.throwIfAborted();
     const data = await deflateRawAsync(content, { level: LEVEL });
