@@ -2,7 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { readZipDigests } from '../../electron/core/package/zip-read';
+import { packContent, packFile, storedInZip, writePackedZip } from '../../electron/core/package/zip-writer';
+import { python } from '../integration/package-fixture';
 import { writeZip } from '../../electron/core/package/zip';
 import { tempDir } from '../helpers/temp';
 
@@ -61,4 +64,49 @@ describe('ZIP read-back (zip-read.ts)', () => {
     writeFileSync(zip, readFileSync(zip).subarray(0, 100_000));
     await expect(readZipDigests(zip)).rejects.toThrow();
   });
+});
+
+describe('plain package writer (zip-writer.ts)', () => {
+  it('writes what Python zipfile and unzip read back, with UTF-8 names, an empty entry and a stored entry', async () => {
+    const dir = tempDir();
+    const files: Record<string, Buffer> = {
+      'følgebrev.pdf': Buffer.from('%PDF-1.7 Åse Ærø'),
+      'empty.txt': Buffer.alloc(0),
+      'data/data.json': Buffer.from(JSON.stringify(Array.from({ length: 50_000 }, (_, i) => ({ i })))),
+      'data/data.xlsx': randomBytes(300_000),
+    };
+    const big = path.join(dir, 'big.json');
+    writeFileSync(big, files['data/data.json']);
+    const entries = Object.entries(files).map(([name, content]) => ({
+      name,
+      packed: name === 'data/data.json' ? packFile(big, false) : packContent(content, storedInZip(name)),
+    }));
+    const zip = path.join(dir, 'out.zip');
+    await writePackedZip(zip, entries, { date: new Date(Date.UTC(2026, 0, 1)) });
+    const got = await readZipDigests(zip);
+    for (const [name, content] of Object.entries(files)) expect(got.get(name), name).toEqual({ size: content.length, sha256: sha(content) });
+    const listing = python(
+      'import zipfile,sys,json\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps([[i.filename,i.compress_type,i.file_size,str(i.date_time)] for i in z.infolist()]))',
+      zip,
+    );
+    expect(JSON.parse(listing)).toEqual([
+      ['følgebrev.pdf', 8, files['følgebrev.pdf'].length, '(2026, 1, 1, 0, 0, 0)'],
+      ['empty.txt', 8, 0, '(2026, 1, 1, 0, 0, 0)'],
+      ['data/data.json', 8, files['data/data.json'].length, '(2026, 1, 1, 0, 0, 0)'],
+      ['data/data.xlsx', 0, files['data/data.xlsx'].length, '(2026, 1, 1, 0, 0, 0)'],
+    ]);
+    execFileSync('unzip', ['-tq', zip]);
+  });
+
+  it('switches to ZIP64 end records past 65,535 entries, and both readers still agree', async () => {
+    const dir = tempDir();
+    const n = 65_600;
+    const entries = Array.from({ length: n }, (_, i) => ({ name: `mail/${i}.eml`, packed: packContent(Buffer.from(String(i)), false) }));
+    const zip = path.join(dir, 'many.zip');
+    await writePackedZip(zip, entries, { date: new Date() });
+    const got = await readZipDigests(zip);
+    expect(got.size).toBe(n);
+    expect(got.get('mail/65599.eml')).toEqual({ size: 5, sha256: sha(Buffer.from('65599')) });
+    expect(python('import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1])\nprint(len(z.infolist()), z.read("mail/65599.eml").decode())', zip).trim()).toBe(`${n} 65599`);
+  }, 60_000);
 });

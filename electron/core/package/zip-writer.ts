@@ -112,19 +112,15 @@ class Output {
     this.pending.push(buf);
     this.pendingBytes += buf.length;
     this.offset += buf.length;
-    if (this.pendingBytes >= FLUSH_AT) await this.flush();
+    if (this.pendingBytes >= FLUSH_AT || this.pending.length >= 1024) await this.flush();
   }
 
   async flush(): Promise<void> {
-    const bufs = this.pending;
+    const data = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
-    while (bufs.length > 0) {
-      const { bytesWritten } = await this.fh.writev(bufs);
-      let left = bytesWritten;
-      while (bufs.length > 0 && left >= bufs[0].length) left -= bufs.shift()!.length;
-      if (left > 0) bufs[0] = bufs[0].subarray(left);
-    }
+    let done = 0;
+    while (done < data.length) done += (await this.fh.write(data, done, data.length - done)).bytesWritten;
   }
 }
 
