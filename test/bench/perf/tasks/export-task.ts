@@ -82,6 +82,8 @@ export async function exportTask(args: ExportArgs): Promise<TaskReport> {
     ],
     hits: [...records, ...mails],
   };
+  // What the process holds before the export starts (the hits themselves), to read peak RSS against.
+  const rssBeforeMB = Math.round(process.memoryUsage().rss / 1048576);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   // Time of each step (ms, from the end of the previous one), so the report shows where it goes.
@@ -109,6 +111,6 @@ export async function exportTask(args: ExportArgs): Promise<TaskReport> {
     ms,
     hits: built.manifest.files.length,
     // CPU time of this process (all threads: zlib and file I/O run in libuv's pool), which a busy machine distorts less than wall time.
-    detail: { records: records.length, mails: mails.length, cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...steps },
+    detail: { records: records.length, mails: mails.length, cpuMs: Math.round((cpu.user + cpu.system) / 1000), rssBeforeMB, ...steps },
   };
 }
