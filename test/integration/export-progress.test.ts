@@ -10,7 +10,7 @@ import { projectRoot } from '../helpers/corpora';
 import { tempDir } from '../helpers/temp';
 
 describe('export:progress', () => {
-  it('reports every step of a case export in order, ending at done = total', async () => {
+  it('reports every step of a case export in order, ending at done = total, and only the steps its formats need', async () => {
     const dataDir = tempDir();
     const out = tempDir();
     const events: ExportProgress[] = [];
@@ -41,5 +41,11 @@ describe('export:progress', () => {
     expect(events).toEqual([]);
     await call('case:export', { ref, lang: 'en', minConfidence: 'high' });
     expect(events).toEqual(exportSteps.map((step, i) => ({ ref, step, done: i + 1, total: exportSteps.length })));
+
+    // Without JSON and e-mails the bar counts only the steps that run, and names no missing file.
+    events.length = 0;
+    await call('case:export', { ref, lang: 'en', minConfidence: 'high', formats: ['xlsx'] });
+    const only = ['spreadsheet', 'letter', 'manifest', 'zip', 'verify'];
+    expect(events).toEqual(only.map((step, i) => ({ ref, step, done: i + 1, total: only.length })));
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Language } from '../../../shared/contract';
-import { exportSteps, type ExportStep } from '../../../shared/export-progress';
+import { exportStepsFor, type ExportStep } from '../../../shared/export-progress';
 import { AppError } from '../../../shared/errors';
 import type { Confidence } from '../../../shared/hit';
 import { formatsProblem, normaliseFormats, type PackageFormat } from '../../../shared/package-formats';
@@ -91,7 +91,11 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
   const partial = path.join(outDir, partialName(outFile, randomBytes(4).toString('hex')));
   const signal = input.signal;
   let settle = async () => undefined as void;
-  const finished = (step: ExportStep) => input.onProgress?.({ step, done: exportSteps.indexOf(step) + 1, total: exportSteps.length });
+  const steps = exportStepsFor(formats);
+  const finished = (step: ExportStep) => {
+    const done = steps.indexOf(step) + 1;
+    if (done > 0) input.onProgress?.({ step, done, total: steps.length });
+  };
   try {
     const texts = await loadTexts(input.resourcesDir, input.lang);
     const now = input.now ?? new Date();
