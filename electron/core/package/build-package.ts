@@ -130,7 +130,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     finished('data');
     if (formats.includes('xlsx')) {
       await stage('data/data.xlsx', (file) =>
-        writeXlsx({ file, texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths: mail.emlPaths, signal }),
+        writeXlsx({ file, texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths: mail.emlPaths, withOriginals: formats.includes('eml'), signal }),
       );
     }
     finished('spreadsheet');

@@ -14,6 +14,8 @@ export interface XlsxInput {
   includedBySource: ReadonlyMap<string, number>;
   groups: readonly SourceGroup[];
   emlPaths: ReadonlyMap<string, string>;
+  /** The package holds the original e-mails: the messages sheet names each one's file. */
+  withOriginals: boolean;
   signal?: AbortSignal;
 }
 
@@ -70,12 +72,15 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
       await ws.commit();
     }
     if (group.messages.length > 0) {
-      const header = [t.date, t.from, t.to, t.cc, t.subjectLine, t.file, t.location, t.confidence, t.reasons, t.redacted];
+      // Without the originals in the package there is no file to name, so no empty column.
+      const fileColumn = input.withOriginals ? [t.file] : [];
+      const header = [t.date, t.from, t.to, t.cc, t.subjectLine, ...fileColumn, t.location, t.confidence, t.reasons, t.redacted];
       const ws = await sheet(wb, name(`${group.id}-${t.messages}`), header);
       for (const [i, hit] of group.messages.entries()) {
         if (i % 1000 === 0) input.signal?.throwIfAborted();
         const r = hit.record;
-        const fields: Cell[] = [r.from, r.to, r.cc, r.subject, input.emlPaths.get(hit.id) ?? ''].map((v) => v ?? null);
+        const file = input.withOriginals ? [input.emlPaths.get(hit.id) ?? ''] : [];
+        const fields: Cell[] = [r.from, r.to, r.cc, r.subject, ...file].map((v) => v ?? null);
         await ws.addRow([toSheetCell(r.date, true), ...fields.map((v) => toSheetCell(v, false)), ...hitCells(hit)]);
       }
       await ws.commit();

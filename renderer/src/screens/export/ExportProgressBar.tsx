@@ -5,7 +5,7 @@ import type { ExportProgress } from '../../../../shared/export-progress';
 import { useApi } from '../../app/api-context';
 
 /**
- * How far the package is: one step of seven at a time (staging, ZIP, re-reading it). Kept
+ * How far the package is: one step at a time (staging, ZIP, re-reading it; only the steps the chosen formats need). Kept
  * after the export at 100 % so the finished state stays visible next to the verdict.
  */
 export function ExportProgressBar({ caseRef, running }: { caseRef: string; running: boolean }) {
