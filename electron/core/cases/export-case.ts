@@ -11,14 +11,18 @@ import { assertMove } from './case-status';
 import { assertOriginalsUnchanged } from './mail-originals';
 import { packageReviewFor } from './package-review';
 
-export interface CaseExportInput {
-  outFile: string;
+/** What the DPO chooses for a case's package; the export and the letter preview take the same. */
+export interface CasePackageChoices {
   controller: Controller;
   lang: Language;
   minConfidence: Confidence;
-  allowIncomplete?: boolean;
   /** What the package holds besides letter, readme and manifest; all formats when not given. */
   formats?: readonly PackageFormat[];
+}
+
+export interface CaseExportInput extends CasePackageChoices {
+  outFile: string;
+  allowIncomplete?: boolean;
   /** AES-256 passphrase for the ZIP, as in a plain export. */
   password?: string;
   signal?: AbortSignal;
@@ -32,17 +36,29 @@ export interface CaseExport extends BuiltPackage {
 }
 
 /**
- * The stored search of a case with the reviewer's view of its hits: what both the export
- * and the letter preview are built from, so the preview cannot differ from the package.
+ * The stored search of a case with the reviewer's view of its hits, and the package input
+ * built from it and the DPO's choices: both the export and the letter preview are planned
+ * from this one `plan`, so the preview cannot differ from the package.
  */
-export function reviewedSearch(reg: CaseRegister, ref: string) {
+export function reviewedSearch(reg: CaseRegister, ref: string, choices: CasePackageChoices) {
   const row = reg.row(ref);
   const detail = caseDetail(reg, ref);
   const search = reg.store.search(row.id);
   if (!search) throw new AppError('INVALID_INPUT', `Case ${ref} has not been searched yet. Run "innsyn search --case ${ref}" first.`);
   if (row.purgedOn) throw new AppError('INVALID_INPUT', `The records of case ${ref} were deleted under the retention rule on ${row.purgedOn}; it cannot be exported again.`);
   const hits = detail.hits.flatMap((h) => (h.hit ? [h.hit] : []));
-  return { detail, search, hits, review: packageReviewFor(detail) };
+  const plan = {
+    result: { subject: search.subject, sources: search.sources, hits },
+    sources: search.configs,
+    controller: choices.controller,
+    lang: choices.lang,
+    minConfidence: choices.minConfidence,
+    caseRef: ref,
+    review: packageReviewFor(detail),
+    formats: choices.formats,
+    now: reg.clock.now(),
+  };
+  return { detail, search, plan };
 }
 
 /**
@@ -53,29 +69,21 @@ export function reviewedSearch(reg: CaseRegister, ref: string) {
 export async function exportCase(reg: CaseRegister, ref: string, input: CaseExportInput): Promise<CaseExport> {
   const row = reg.row(ref);
   assertMove(ref, row.status, 'answered');
-  const { detail, search, hits, review } = reviewedSearch(reg, ref);
+  const { detail, search, plan } = reviewedSearch(reg, ref, input);
   const originals = new Map(reg.store.hits(row.id).map((h) => [h.hitId, h.originalSha256]));
   await assertOriginalsUnchanged(
     detail.hits.flatMap((h) => (h.hit ? [{ hit: h.hit, originalSha256: originals.get(h.hitId) ?? null, excluded: h.decision?.include === false }] : [])),
     search.configs,
   );
   const built = await buildPackage({
+    ...plan,
     outFile: input.outFile,
-    result: { subject: search.subject, sources: search.sources, hits },
-    sources: search.configs,
-    controller: input.controller,
-    lang: input.lang,
-    minConfidence: input.minConfidence,
-    caseRef: ref,
     allowIncomplete: input.allowIncomplete,
-    formats: input.formats,
-    review,
     password: input.password,
     signal: input.signal,
     onProgress: input.onProgress,
     resourcesDir: input.resourcesDir,
     tool: input.tool,
-    now: reg.clock.now(),
   });
   const { sha256, size } = await hashFile(built.file);
   const undecided = detail.hits.filter((h) => !h.decision).length;
