@@ -112,7 +112,7 @@ async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | 
         yield* readerRows(input, at, row, breaks);
         return;
       }
-      yield toRows(head, row, breaks, decoder, input.delimiter);
+      yield toRows(head.candidates, head.bytes, row, breaks, decoder, input.delimiter);
       headerFields = head.firstRowFields;
       row += head.rows;
       breaks += head.breaks;
@@ -173,7 +173,7 @@ const SLICE_ROWS = 16;
  */
 function* toRowsInSlices(result: CsvScanResult, rowBase: number, breakBase: number, decoder: { decode(bytes: Uint8Array): string }, delimiter: string): Generator<IndexedRow[]> {
   for (let i = 0; i < result.candidates.length; i += SLICE_ROWS) {
-    yield toRows({ ...result, candidates: result.candidates.slice(i, i + SLICE_ROWS) }, rowBase, breakBase, decoder, delimiter);
+    yield toRows(result.candidates.slice(i, i + SLICE_ROWS), result.bytes, rowBase, breakBase, decoder, delimiter);
   }
 }
 
@@ -199,10 +199,17 @@ function alignedStart(file: string, from: number, stop: number): number {
 }
 
 /** Parses each candidate record with the reader itself, started at the record's own line. */
-function toRows(result: CsvScanResult, rowBase: number, breakBase: number, decoder: { decode(bytes: Uint8Array): string }, delimiter: string): IndexedRow[] {
+function toRows(
+  candidates: CsvScanResult['candidates'],
+  bytes: Uint8Array,
+  rowBase: number,
+  breakBase: number,
+  decoder: { decode(bytes: Uint8Array): string },
+  delimiter: string,
+): IndexedRow[] {
   const out: IndexedRow[] = [];
-  for (const c of result.candidates) {
-    const text = decoder.decode(result.bytes.subarray(c.offset, c.offset + c.length));
+  for (const c of candidates) {
+    const text = decoder.decode(bytes.subarray(c.offset, c.offset + c.length));
     const reader = new CsvReader(delimiter, 1 + breakBase + c.breaks);
     const rows = [...reader.push(text), ...reader.end()];
     if (rows.length !== 1) throw new Error(`internal: a candidate record parsed as ${rows.length} rows`);

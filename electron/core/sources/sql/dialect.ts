@@ -41,28 +41,28 @@ export const sqliteDialect: SqlDialect = {
 /** `foldCollation`: set when the database's own lower() does not fold non-ASCII letters. */
 export function postgresDialect(options: { foldCollation?: string } = {}): SqlDialect {
   const collate = options.foldCollation ? ` COLLATE "${options.foldCollation.replace(/"/g, '""')}"` : '';
+  const digitsText = (c: string) => `regexp_replace(${c}::text, '[^0-9]+', '', 'g')`;
   return {
     engine: 'postgres',
     quoteIdent: (name) => `"${name.replace(/"/g, '""')}"`,
     placeholder: (n) => `$${n}`,
     numberedParams: true,
     lowerText: (c) => `lower(${c}::text${collate})`,
-    digitsText: (c) => `regexp_replace(${c}::text, '[^0-9]+', '', 'g')`,
+    digitsText,
     contains: (h, n) => `strpos(${h}, ${n}) > 0`,
     rowFilter: (columns, text, digits) => {
       // Each row's columns are folded once into one string, and reduced to digits once, with a
       // separator no term contains (prefilterQuery checks), so a term found in the joined
       // string lies inside one column: exactly the per-column test. The OFFSET 0 subquery is
       // what makes PostgreSQL compute the two strings once instead of once per term.
-      const joined = (parts: string[]) => joinColumns(parts);
       const out: string[] = [];
       const tests: string[] = [];
       if (text.length > 0) {
-        out.push(`lower(${joined(columns.map((c) => `${c}::text`))}${collate}) AS t`);
+        out.push(`lower(${joinColumns(columns.map((c) => `${c}::text`))}${collate}) AS t`);
         tests.push(...text.map((p) => `strpos(r.t, ${p}) > 0`));
       }
       if (digits.length > 0) {
-        out.push(`${joined(columns.map((c) => `regexp_replace(${c}::text, '[^0-9]+', '', 'g')`))} AS d`);
+        out.push(`${joinColumns(columns.map(digitsText))} AS d`);
         tests.push(...digits.map((p) => `strpos(r.d, ${p}) > 0`));
       }
       return `(SELECT ${tests.join(' OR ')} FROM (SELECT ${out.join(', ')} OFFSET 0) AS r)`;
