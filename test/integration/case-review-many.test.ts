@@ -1,12 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/core/api/dispatch';
-import { createHandlers } from '../../electron/core/api/handlers/index';
 import { todayIn } from '../../electron/core/cases/calendar-date';
-import { openStore } from '../../electron/core/store/store';
 import type { MethodOutput } from '../../shared/contract';
-import { projectRoot } from '../helpers/corpora';
+import { coreSession } from '../helpers/core';
 import { tempDir } from '../helpers/temp';
 import { writeWorkspace } from '../helpers/workspace';
 
@@ -18,28 +15,12 @@ async function caseWithManyHits() {
   const rows = Array.from({ length: HITS }, (_, i) => `${i + 1};kari.nordmann@example.no;Innlogging ${i % 7}`);
   writeFileSync(path.join(dir, 'logg.csv'), `id;epost;hendelse\n${rows.join('\n')}\n`);
   const ws = writeWorkspace(dir, [{ id: 'logg', kind: 'csv', path: path.join(dir, 'logg.csv') }]);
-  const dataDir = tempDir();
-  const db = openStore(dataDir);
-  const dispatch = createDispatcher(
-    createHandlers({
-      db,
-      dataDir,
-      resourcesDir: path.join(projectRoot, 'resources'),
-      tool: { name: 'Innsyn', version: 'test' },
-      dialogs: { openWorkspace: async () => ws, savePackage: async () => null },
-      emit: () => {},
-    }),
-  );
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const r = await dispatch(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { dispatch, call } = coreSession({ workspace: ws });
   await call('workspace:import', {});
   const { ref } = await call<{ ref: string }>('case:create', { subject: { emails: ['kari.nordmann@example.no'] }, channel: 'email', received: todayIn(new Date()) });
   await call('case:verify', { ref, method: 'BankID', by: 'Siri' });
   const { detail } = await call<MethodOutput<'case:search'>>('case:search', { ref });
-  return { ref, db, dispatch, call, hitIds: detail.hits.map((h) => h.hitId) };
+  return { ref, dispatch, call, hitIds: detail.hits.map((h) => h.hitId) };
 }
 
 type Audit = MethodOutput<'case:audit'>;

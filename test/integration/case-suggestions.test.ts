@@ -1,11 +1,8 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/core/api/dispatch';
-import { createHandlers } from '../../electron/core/api/handlers/index';
 import { todayIn } from '../../electron/core/cases/calendar-date';
-import { openStore } from '../../electron/core/store/store';
 import type { MethodOutput } from '../../shared/contract';
-import { corpus, missingCorpus, projectRoot } from '../helpers/corpora';
+import { corpus, missingCorpus } from '../helpers/corpora';
+import { coreSession } from '../helpers/core';
 import { tempDir } from '../helpers/temp';
 import { writeWorkspace } from '../helpers/workspace';
 
@@ -14,23 +11,8 @@ type Detail = MethodOutput<'case:get'>;
 
 describe.skipIf(missing)('suggested aliases in a case (Enron, Kenneth Lay)', () => {
   it('offers them with the case, adds one only when confirmed, forgets a dismissed one, and a new search uses the added one', async () => {
-    const dataDir = tempDir();
     const ws = writeWorkspace(tempDir(), [{ id: 'lay-k', kind: 'mailbox', path: corpus('enron-maildir', 'maildir', 'lay-k') }]);
-    const dispatch = createDispatcher(
-      createHandlers({
-        db: openStore(dataDir),
-        dataDir,
-        resourcesDir: path.join(projectRoot, 'resources'),
-        tool: { name: 'Innsyn', version: 'test' },
-        dialogs: { openWorkspace: async () => ws, savePackage: async () => null },
-        emit: () => {},
-      }),
-    );
-    const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const r = await dispatch(method, input);
-      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-      return r.value as T;
-    };
+    const { call, dispatch } = coreSession({ workspace: ws });
     await call('workspace:import', {});
     const { ref } = await call<{ ref: string }>('case:create', {
       subject: { names: ['Kenneth Lay', 'Ken Lay'], emails: ['kenneth.lay@enron.com'] },

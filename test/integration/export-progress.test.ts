@@ -1,39 +1,17 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/core/api/dispatch';
-import { createHandlers } from '../../electron/core/api/handlers/index';
 import { todayIn } from '../../electron/core/cases/calendar-date';
-import { openStore } from '../../electron/core/store/store';
 import type { EventName } from '../../shared/contract';
 import { exportSteps, type ExportProgress } from '../../shared/export-progress';
-import { projectRoot } from '../helpers/corpora';
-import { tempDir } from '../helpers/temp';
+import { coreSession } from '../helpers/core';
 
 describe('export:progress', () => {
   it('reports every step of a case export in order, ending at done = total, and only the steps its formats need', async () => {
-    const dataDir = tempDir();
-    const out = tempDir();
     const events: ExportProgress[] = [];
-    const dispatch = createDispatcher(
-      createHandlers({
-        db: openStore(dataDir),
-        dataDir,
-        resourcesDir: path.join(projectRoot, 'resources'),
-        tool: { name: 'Innsyn', version: 'test' },
-        dialogs: {
-          openWorkspace: async () => path.join(projectRoot, 'resources', 'demo', 'workspace.json'),
-          savePackage: async (name) => path.join(out, name),
-        },
-        emit: (event: EventName, payload: unknown) => {
-          if (event === 'export:progress') events.push(payload as ExportProgress);
-        },
-      }),
-    );
-    const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const r = await dispatch(method, input);
-      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-      return r.value as T;
-    };
+    const { call } = coreSession({
+      emit: (event: EventName, payload: unknown) => {
+        if (event === 'export:progress') events.push(payload as ExportProgress);
+      },
+    });
     await call('workspace:import', {});
     const { ref } = await call<{ ref: string }>('case:create', { subject: { names: ['Ingrid Ødegård-Bakken'], emails: ['ingrid.odegard@example.no'] }, channel: 'email', received: todayIn(new Date()) });
     await call('case:verify', { ref, method: 'BankID', by: 'Siri' });
