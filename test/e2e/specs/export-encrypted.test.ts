@@ -6,10 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eServer } from '../harness/app';
 import { demoPerson, demoWorkspace } from '../harness/fixtures';
 import { AppPage } from '../pages/app-page';
-import { CasesPage } from '../pages/cases-page';
 import { ExportPage } from '../pages/export-page';
-import { SearchPage } from '../pages/search-page';
-import { SourcesPage } from '../pages/sources-page';
+import { searchForPerson } from '../pages/search-for-person';
 
 let server: E2eServer;
 beforeAll(async () => {
@@ -40,17 +38,7 @@ describe('an encrypted package from a case', () => {
     try {
       const app = new AppPage(page);
       await app.ready();
-      await app.go('sources');
-      await new SourcesPage(page, session).importWorkspace(workspaceWithFailingSource(path.join(dir, 'ws')));
-
-      await app.go('cases');
-      const cases = new CasesPage(page);
-      await cases.openForm();
-      await cases.fill(demoPerson);
-      await cases.verifiedBy('BankID', 'Siri Personvern');
-      await cases.save();
-      const search = new SearchPage(page);
-      await search.start();
+      const search = await searchForPerson(page, session, { workspace: workspaceWithFailingSource(path.join(dir, 'ws')), person: demoPerson, verified: ['BankID', 'Siri Personvern'] });
       await search.finished();
       expect(await search.progress('arkiv').getAttribute('data-state')).toBe('error');
 

@@ -5,10 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eServer } from '../harness/app';
 import { screenshotPath } from '../harness/fixtures';
 import { AppPage } from '../pages/app-page';
-import { CasesPage } from '../pages/cases-page';
 import { ReviewPage } from '../pages/review-page';
-import { SearchPage } from '../pages/search-page';
-import { SourcesPage } from '../pages/sources-page';
+import { searchForPerson } from '../pages/search-for-person';
 
 let server: E2eServer;
 beforeAll(async () => {
@@ -64,16 +62,7 @@ describe('e-mail HTML in review', () => {
       page.context().on('request', (r) => requests.push(r.url()));
       const app = new AppPage(page);
       await app.ready();
-      await app.go('sources');
-      await new SourcesPage(page, session).importWorkspace(hostileMbox(dir, tracker));
-      await app.go('cases');
-      const cases = new CasesPage(page);
-      await cases.openForm();
-      await cases.fill({ email: 'ola@example.no' });
-      await cases.verifiedBy('ID document', 'Siri');
-      await cases.save();
-      const search = new SearchPage(page);
-      await search.start();
+      const search = await searchForPerson(page, session, { workspace: hostileMbox(dir, tracker), person: { email: 'ola@example.no' }, verified: ['ID document', 'Siri'] });
       await search.finished();
       await page.getByTestId('to-review').click();
       const review = new ReviewPage(page);

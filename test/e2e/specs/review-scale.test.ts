@@ -5,9 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eServer } from '../harness/app';
 import { AppPage } from '../pages/app-page';
-import { CasesPage } from '../pages/cases-page';
-import { SearchPage } from '../pages/search-page';
-import { SourcesPage } from '../pages/sources-page';
+import { searchForPerson } from '../pages/search-for-person';
 
 const HITS = 100_000;
 let server: E2eServer;
@@ -38,16 +36,7 @@ describe('review at scale', () => {
     try {
       const app = new AppPage(page);
       await app.ready();
-      await app.go('sources');
-      await new SourcesPage(page, session).importWorkspace(await manyHits(dir));
-      await app.go('cases');
-      const cases = new CasesPage(page);
-      await cases.openForm();
-      await cases.fill({ email: 'kari.nordmann@example.no' });
-      await cases.verifiedBy('BankID', 'Siri');
-      await cases.save();
-      const search = new SearchPage(page);
-      await search.start();
+      await searchForPerson(page, session, { workspace: await manyHits(dir), person: { email: 'kari.nordmann@example.no' }, verified: ['BankID', 'Siri'] });
       await page.getByTestId('search-done').waitFor({ timeout: 480_000 });
       await page.getByTestId('to-review').click();
 

@@ -7,9 +7,7 @@ import { corpus, missingCorpus } from '../../helpers/corpora';
 import { writeWorkspace } from '../../helpers/workspace';
 import { E2eServer } from '../harness/app';
 import { AppPage } from '../pages/app-page';
-import { CasesPage } from '../pages/cases-page';
-import { SearchPage } from '../pages/search-page';
-import { SourcesPage } from '../pages/sources-page';
+import { searchForPerson } from '../pages/search-for-person';
 
 const missing = missingCorpus('enron-maildir', 'maildir', 'lay-k');
 let server: E2eServer;
@@ -26,17 +24,8 @@ describe.skipIf(missing)('suggested aliases in Review (Enron, Kenneth Lay)', () 
       const ws = writeWorkspace(dir, [{ id: 'lay-k', kind: 'mailbox', path: corpus('enron-maildir', 'maildir', 'lay-k') }]);
       const app = new AppPage(page);
       await app.ready();
-      await app.go('sources');
-      await new SourcesPage(page, session).importWorkspace(ws);
-      await app.go('cases');
-      const cases = new CasesPage(page);
-      await cases.openForm();
       // "Ken Lay" is the display name on the messages from his office's address.
-      await cases.fill({ name: 'Ken Lay', email: 'kenneth.lay@enron.com' });
-      await cases.verifiedBy('ID card', 'Siri');
-      await cases.save();
-      const search = new SearchPage(page);
-      await search.start();
+      const search = await searchForPerson(page, session, { workspace: ws, person: { name: 'Ken Lay', email: 'kenneth.lay@enron.com' }, verified: ['ID card', 'Siri'] });
       await search.finished();
       await page.getByTestId('to-review').click();
 
