@@ -46,11 +46,16 @@ export class WorkerPool<Req extends { id: number }, Rep extends { id: number; er
 
   request(make: (id: number) => Req, transfer: ArrayBuffer[] = []): Promise<Rep> {
     const req = make(this.nextId++);
-    return new Promise<Rep>((resolve, reject) => {
+    const reply = new Promise<Rep>((resolve, reject) => {
       this.pending.set(req.id, { resolve, reject });
       this.queue.push({ req, transfer });
       this.pump();
     });
+    // A cancelled search stops awaiting its requests and closes the pool, which rejects them:
+    // an abandoned request must not become an unhandled rejection, which ends the process.
+    // Callers that still await the reply get the rejection as before.
+    reply.catch(() => undefined);
+    return reply;
   }
 
   private pump(): void {
