@@ -4,9 +4,11 @@ import { prefilterTerms } from '../../../electron/core/match/prefilter';
 import { prepareSubject } from '../../../electron/core/match/prepare';
 import { openFastCsvRows, type IndexedRow } from '../../../electron/core/search/prefilter/fast-csv-rows';
 import { runSearch } from '../../../electron/core/search/run-search';
-import { detectCsvFormat } from '../../../electron/core/sources/csv/format';
+import { detectCsvFormat, hasControlCharacters } from '../../../electron/core/sources/csv/format';
 import { CsvDecoder } from '../../../electron/core/sources/csv/decoder';
 import { CsvReader } from '../../../electron/core/sources/csv/reader';
+import { columnNames, rowFields } from '../../../electron/core/sources/csv/header';
+import { matchRecord } from '../../../electron/core/match/match-record';
 import { readFileSync } from 'node:fs';
 import { tempDir } from '../../helpers/temp';
 import { benchSubject } from './data/subject';
@@ -51,28 +53,42 @@ describe('CSV fast path equals the simple path', () => {
       const bytes = readFileSync(f.file).subarray(format.bomLength);
       const all = [...reader.push(decoder.decode(bytes)), ...reader.push(decoder.end()), ...reader.end()];
       const tunings = [{ blockBytes: 37, segmentBytes: 53, workerThreshold: 0 }, { blockBytes: 64, segmentBytes: 1 << 20, maxCandidateBytes: 50 }, {}];
+      const names = columnNames(all[0].fields, format.header);
+      const accepted = (i: number) => matchRecord({ fields: rowFields(all[i].fields, names, new Set()) }, subject) !== null;
+      // The rows the search reports a problem for: the reader's, a wrong field count, control characters.
+      const odd = (i: number) => i === 0 || Boolean(all[i].problem) || all[i].fields.length !== all[0].fields.length || hasControlCharacters(all[i].fields);
       for (const tuning of tunings) {
-        const rows = await openFastCsvRows({
-          file: f.file,
-          fileSize: statSync(f.file).size,
-          start: format.bomLength,
-          encoding: format.encoding,
-          delimiter: format.delimiter,
-          terms: prefilterTerms(subject),
-          signal: new AbortController().signal,
-          tuning,
-        });
-        if (rows === null) {
-          // Declined before reading: only for encodings or mixed files the raw pass cannot reproduce.
-          expect(['utf16le-bom.csv', 'utf8-late-1252.csv'], f.name).toContain(f.name);
-          continue;
+        for (const withMatch of [false, true]) {
+          const rows = await openFastCsvRows({
+            file: f.file,
+            fileSize: statSync(f.file).size,
+            start: format.bomLength,
+            encoding: format.encoding,
+            delimiter: format.delimiter,
+            terms: prefilterTerms(subject),
+            ...(withMatch ? { match: { subject: benchSubject, header: format.header, exclude: [] } } : {}),
+            signal: new AbortController().signal,
+            tuning,
+          });
+          if (rows === null) {
+            // Declined before reading: only for encodings or mixed files the raw pass cannot reproduce.
+            expect(['utf16le-bom.csv', 'utf8-late-1252.csv'], f.name).toContain(f.name);
+            continue;
+          }
+          const got: IndexedRow[] = [];
+          for await (const batch of rows) got.push(...batch);
+          const where = `${f.name} (${JSON.stringify(tuning)}${withMatch ? ', matcher in the scan' : ''})`;
+          for (const row of got) expect({ ...all[row.index] }, `${where} row ${row.index}`).toEqual({ fields: row.fields, line: row.line, ...(row.problem ? { problem: row.problem } : {}) });
+          const indexes = new Set(got.map((r) => r.index));
+          if (withMatch) {
+            // Exactly the header, the rows with problems and the rows the matcher accepts.
+            const wanted = all.flatMap((_, i) => (odd(i) || accepted(i) ? [i] : []));
+            expect([...indexes].sort((a, b) => a - b), where).toEqual(wanted);
+          } else {
+            const wanted = all.flatMap((r, i) => (odd(i) || r.fields.some((v) => /sunniva|bj(ø|o|oe|ö)rnst|91.?34|150385/i.test(v)) ? [i] : []));
+            for (const i of wanted) expect(indexes.has(i), `${where} row ${i}`).toBe(true);
+          }
         }
-        const got: IndexedRow[] = [];
-        for await (const batch of rows) got.push(...batch);
-        for (const row of got) expect({ ...all[row.index] }, `${f.name} row ${row.index}`).toEqual({ fields: row.fields, line: row.line, ...(row.problem ? { problem: row.problem } : {}) });
-        const wanted = all.flatMap((r, i) => (i === 0 || r.problem || r.fields.length !== all[0].fields.length || r.fields.some((v) => /sunniva|bj(ø|o|oe|ö)rnst|91.?34|150385/i.test(v)) ? [i] : []));
-        const indexes = new Set(got.map((r) => r.index));
-        for (const i of wanted) expect(indexes.has(i), `${f.name} row ${i} (${JSON.stringify(tuning)})`).toBe(true);
       }
     }
   });

@@ -1,13 +1,15 @@
 import { closeSync, openSync } from 'node:fs';
 import { readFully } from './file-ranges';
-import { blockHoldsDigits, digitRegex, latin1Lower, markDigits, markText, recordAt } from './term-search';
+import { CandidateFilter, type CandidateMatch } from './candidate-match';
+import { markDigitTerms, markText, recordAt, textRegex } from './term-search';
 
 /**
  * The raw pass of the CSV fast path over one byte range of a file (run in a worker). It
  * follows record boundaries with the same quote rules as csv/reader.ts, counts rows and
  * physical lines, and returns only the records that must be parsed in full:
  *   - the header (the first row, when the job starts at the file's first record),
- *   - records whose lower-cased bytes hold a text pattern, or whose digits hold a digit term,
+ *   - records whose bytes hold a text pattern, or whose digits hold a digit term (and, when the
+ *     job carries the subject, that the matcher accepts),
  *   - records the reader would report a problem for (field count differs from the header,
  *     text after a closing quote, an unclosed quote at the end), so problems are reported
  *     exactly as on the simple path.
@@ -21,8 +23,9 @@ export interface CsvScanJob {
   stop: number;
   fileSize: number;
   delimiter: number;
-  text: Uint8Array[];
-  digits: Uint8Array[];
+  /** Text terms as one expression over the block's Latin-1 view (byte-patterns.ts); null for none. */
+  text: string | null;
+  digits: string[];
   /** Field count of the header; -1 when this job starts at the header. */
   expectedFields: number;
   /** A record longer than this could hold a field the reader cuts off: give up on the fast path. */
@@ -30,6 +33,8 @@ export interface CsvScanJob {
   blockBytes?: number;
   /** Stop early (at a record boundary before `stop`) once this many candidate bytes are held. */
   maxCandidateBytes?: number;
+  /** When given, a record that only holds a term is returned only if the matcher accepts it (candidate-match.ts). */
+  match?: CandidateMatch;
 }
 
 export interface CsvScanCandidate {
@@ -55,8 +60,8 @@ export interface CsvScanResult {
 }
 
 /**
- * Bytes read and searched at a time. Each block becomes a few strings (Latin-1, lower-cased,
- * digits only); at 64 KB they stay in V8's young generation and die there cheaply. At 2 MB
+ * Bytes read and searched at a time. Each block becomes a Latin-1 string; at 64 KB it stays
+ * in V8's young generation and dies there cheaply. At 2 MB (three strings per block then)
  * they were large objects in the old generation, and the 48 MB worker heap spent about a
  * third of its time in full collections (1 M-row bench: 4.6 s → 3.0 s in one profile).
  */
@@ -86,14 +91,12 @@ class RangeScanner {
   private ends = new Int32Array(4096);
   private flags = new Uint8Array(4096);
   private rowBreaks = new Float64Array(4096);
-  private readonly text: string[];
+  private readonly text: RegExp | null;
+  private readonly filter: CandidateFilter | null;
   private str = '';
   private simple: RegExp | undefined;
   /** 1 for the bytes the record structure depends on (delimiter, quote, CR, LF), else 0. */
   private readonly special = new Uint8Array(256);
-  private readonly digits: RegExp[];
-  private readonly digitTerms: Buffer[];
-  private scratch = new Uint8Array(0);
   private readonly out: Buffer[] = [];
   private outBytes = 0;
   private readonly candidates: CsvScanCandidate[] = [];
@@ -108,12 +111,10 @@ class RangeScanner {
     private readonly job: CsvScanJob,
   ) {
     this.buf = Buffer.allocUnsafe(job.blockBytes ?? BLOCK_BYTES);
-    this.text = job.text.map(latin1Lower);
+    this.text = textRegex(job.text);
+    this.filter = job.match ? new CandidateFilter(job.match) : null;
     for (const b of [job.delimiter, QUOTE, CR, LF]) this.special[b] = 1;
     for (const b of CONTROL_BYTES) if (b !== job.delimiter) this.special[b] = 2;
-    this.digitTerms = job.digits.map((d) => Buffer.from(d));
-    const digits = digitRegex(this.digitTerms.map((d) => d.toString('latin1')));
-    this.digits = digits ? [digits] : [];
     this.expected = job.expectedFields;
     this.pos = job.start;
   }
@@ -252,30 +253,25 @@ class RangeScanner {
 
   /** Marks the records that hold a text pattern or a digit term (bit 2). */
   private markTerms(count: number): void {
-    if (count === 0 || (this.text.length === 0 && this.digits.length === 0)) return;
+    const { text, job } = this;
+    if (count === 0 || (text === null && job.digits.length === 0)) return;
     const { starts, ends, flags } = this;
     const mark = (pos: number) => {
       const r = recordAt(starts, count, pos);
       if (r >= 0 && pos < ends[r]) flags[r] |= 2;
     };
-    const block = this.str;
-    if (this.text.length > 0) {
-      const lower = block.toLowerCase();
-      // Latin-1 lower-casing keeps one character per byte; if it ever did not, parse everything.
-      if (lower.length === block.length) markText(lower, this.text, mark);
-      else for (let r = 0; r < count; r++) flags[r] |= 2;
-    }
-    if (this.digits.length > 0) {
-      if (this.scratch.length < block.length) this.scratch = new Uint8Array(this.buf.length);
-      if (blockHoldsDigits(this.buf, block.length, this.scratch, this.digitTerms)) markDigits(block, this.digits, mark);
-    }
+    if (text !== null) markText(this.str, text, mark);
+    if (job.digits.length > 0) markDigitTerms(this.str, job.digits, mark);
   }
 
   private collect(count: number): void {
     for (let r = 0; r < count; r++) {
-      if (this.flags[r] === 0) continue;
-      const len = this.ends[r] - this.starts[r];
-      this.out.push(Buffer.from(this.buf.subarray(this.starts[r], this.ends[r])));
+      const flag = this.flags[r];
+      if (flag === 0) continue;
+      const record = this.buf.subarray(this.starts[r], this.ends[r]);
+      if (flag === 2 && this.filter && !this.filter.keeps(record)) continue;
+      const len = record.length;
+      this.out.push(Buffer.from(record));
       this.candidates.push({ row: this.rows + r, breaks: this.rowBreaks[r], offset: this.outBytes, length: len });
       this.outBytes += len;
     }

@@ -1,5 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import type { Subject } from '../../../../shared/subject';
 import type { PrefilterTerms } from '../../match/prefilter';
+import { columnNames } from '../../sources/csv/header';
 import { CsvReader, MAX_FIELD_CHARS, type CsvRow } from '../../sources/csv/reader';
 import { ScanPool } from '../workers/scan-pool';
 import { bytePatterns, type ByteEncoding } from './byte-patterns';
@@ -19,6 +21,8 @@ export interface FastCsvInput {
   encoding: string;
   delimiter: string;
   terms: PrefilterTerms;
+  /** Lets the raw pass run the matcher on candidates and return only possible hits (candidate-match.ts). */
+  match?: { subject: Subject; header: boolean; exclude: readonly string[] };
   signal: AbortSignal;
   onBytes?: (bytesDone: number) => void;
   /** Non-empty rows (header included) found so far, skipped ones included. */
@@ -89,7 +93,7 @@ async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | 
   const encoding = input.encoding as ByteEncoding;
   const patterns = bytePatterns(input.terms, encoding);
   const decoder = new TextDecoder(input.encoding);
-  const base: Omit<CsvScanJob, 'start' | 'stop' | 'expectedFields'> = {
+  let base: Omit<CsvScanJob, 'start' | 'stop' | 'expectedFields'> = {
     file: input.file,
     fileSize: input.fileSize,
     delimiter: input.delimiter.charCodeAt(0),
@@ -112,8 +116,14 @@ async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | 
         yield* readerRows(input, at, row, breaks);
         return;
       }
-      yield toRows(head.candidates, head.bytes, row, breaks, decoder, input.delimiter);
+      const headRows = toRows(head.candidates, head.bytes, row, breaks, decoder, input.delimiter);
+      yield headRows;
       headerFields = head.firstRowFields;
+      if (input.match && headRows.length > 0 && headRows[0].index === 0) {
+        const { subject, header, exclude } = input.match;
+        const columns = columnNames(headRows[0].fields, header);
+        base = { ...base, match: { subject, columns, exclude: [...exclude], encoding: input.encoding, delimiter: input.delimiter } };
+      }
       row += head.rows;
       breaks += head.breaks;
       at = head.end;

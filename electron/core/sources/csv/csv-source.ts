@@ -67,7 +67,7 @@ export class CsvSource implements Source {
     return this.model;
   }
 
-  async *scan(_subject: PreparedSubject, ctx: ScanContext): AsyncIterable<SourceRecord> {
+  async *scan(subject: PreparedSubject, ctx: ScanContext): AsyncIterable<SourceRecord> {
     const prefilter = ctx.prefilter;
     const { tables } = await this.schema(ctx.problem);
     const bytesTotal = tables.reduce((sum, t) => sum + t.size, 0);
@@ -87,7 +87,7 @@ export class CsvSource implements Source {
           scanned = before + Math.max(yielded, recordsSeen);
           ctx.onProgress({ scanned, bytesDone: bytesBefore + bytesInFile, bytesTotal });
         };
-        const options = { signal: ctx.signal, problem: ctx.problem, onBytes: (b: number) => (bytesInFile = b), excludeColumns: this.excluded(table), prefilter, onRecords };
+        const options = { signal: ctx.signal, problem: ctx.problem, onBytes: (b: number) => (bytesInFile = b), excludeColumns: this.excluded(table), prefilter, subject: subject.subject, onRecords };
         for await (const rec of readTable(table, table.format, options)) {
           yielded++;
           scanned = before + Math.max(yielded, recordsSeen);

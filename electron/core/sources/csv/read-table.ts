@@ -2,9 +2,10 @@ import { createReadStream } from 'node:fs';
 import type { SourceRecord } from '../source';
 import { CsvDecoder } from './decoder';
 import { hasControlCharacters, type CsvFormat, type CsvTable } from './format';
-import { headerNames } from './header';
+import { columnNames, rowFields } from './header';
 import { CsvReader, type CsvRow } from './reader';
 import type { PrefilterTerms } from '../../match/prefilter';
+import type { Subject } from '../../../../shared/subject';
 import { fastPathsEnabled } from '../../search/prefilter/fast-path-switch';
 import { openFastCsvRows, type IndexedRow } from '../../search/prefilter/fast-csv-rows';
 
@@ -19,6 +20,11 @@ export interface ReadOptions {
   prefilter?: PrefilterTerms;
   /** How many records the table has been found to hold so far, skipped ones included. */
   onRecords?: (records: number) => void;
+  /**
+   * The person searched for, with `prefilter`: the raw pass may then leave out rows the
+   * matcher rejects, so only possible hits (and rows with problems) come back as records.
+   */
+  subject?: Subject;
 }
 
 const MAX_PROBLEMS_PER_TABLE = 20;
@@ -47,7 +53,7 @@ export async function* readTable(table: CsvTable, format: CsvFormat, options: Re
       if (row.problem) note(`line ${row.line}: ${row.problem}`);
       if (header === null) {
         width = row.fields.length;
-        header = format.header ? headerNames(row.fields) : row.fields.map((_, i) => `column_${i + 1}`);
+        header = columnNames(row.fields, format.header);
         if (format.header) continue;
       }
       // A fast-path row knows its position: the rows skipped before it still count.
@@ -56,11 +62,7 @@ export async function* readTable(table: CsvTable, format: CsvFormat, options: Re
         note(`line ${row.line}: ${row.fields.length} fields where the ${format.header ? 'header' : 'first row'} has ${width}`);
       }
       if (hasControlCharacters(row.fields)) note(`line ${row.line}: binary data (control characters) in the row; it was read as text`);
-      const fields: Record<string, string> = {};
-      row.fields.forEach((value, i) => {
-        const name = header![i] ?? `column_${i + 1}`;
-        if (!exclude.has(name)) fields[name] = value;
-      });
+      const fields = rowFields(row.fields, header, exclude);
       yield { location: { table: table.name, record, line: row.line }, fields };
     }
   };
@@ -72,6 +74,7 @@ export async function* readTable(table: CsvTable, format: CsvFormat, options: Re
         encoding: format.encoding,
         delimiter: format.delimiter,
         terms: options.prefilter,
+        ...(options.subject ? { match: { subject: options.subject, header: format.header, exclude: [...exclude] } } : {}),
         signal: options.signal,
         onBytes: (b) => options.onBytes?.(b - format.bomLength),
         onRows: (n) => options.onRecords?.(Math.max(0, format.header ? n - 1 : n)),

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { bytePatterns, type ByteEncoding } from '../../electron/core/search/prefilter/byte-patterns';
+import { markDigitTerms, markText, textRegex } from '../../electron/core/search/prefilter/term-search';
+
+/** Byte positions the digit search marks in a block (read as Latin-1, as the raw pass reads it). */
+const digitMarks = (text: string, terms: string[]) => {
+  const marks: number[] = [];
+  markDigitTerms(text, terms, (pos) => marks.push(pos));
+  return marks;
+};
+
+/** Whether the text patterns for `terms` find something in `value` written in `encoding`. */
+const found = (value: string, terms: string[], encoding: ByteEncoding = 'utf8') => {
+  const { text } = bytePatterns({ text: terms, digits: [] }, encoding);
+  const re = textRegex(text);
+  if (re === null) return false;
+  const block = encoding === 'utf8' ? Buffer.from(value, 'utf8').toString('latin1') : cp1252(value);
+  let hit = false;
+  markText(block, re, () => (hit = true));
+  return hit;
+};
+
+/** Windows-1252 bytes of a string, as a Latin-1 view (only the characters these tests use). */
+function cp1252(value: string): string {
+  const table: Record<string, number> = { Š: 0x8a, š: 0x9a, Ž: 0x8e, ž: 0x9e, Ø: 0xd8, ø: 0xf8, Å: 0xc5, å: 0xe5 };
+  return [...value].map((c) => String.fromCharCode(table[c] ?? c.charCodeAt(0))).join('');
+}
+
+describe('the raw CSV pass: digit terms with separators', () => {
+  it('finds a phone or ID however it is written, and across a field border', () => {
+    expect(digitMarks('a;+47 913 45 678;b\n', ['4791345678'])).toEqual([3, 15]);
+    expect(digitMarks('x;913-45-678\r\n', ['91345678'])).toEqual([2, 11]);
+    expect(digitMarks('150385 41215;x', ['15038541215'])).toEqual([0, 11]);
+    // Digits joined across fields only add candidates; the matcher decides.
+    expect(digitMarks('913;45678', ['91345678'])).toEqual([0, 8]);
+  });
+
+  it('finds an occurrence that starts inside a failed one', () => {
+    // "9913..." fails from the first 9 and matches from the second.
+    expect(digitMarks('99 13 45 678', ['91345678'])).toEqual([1, 11]);
+  });
+
+  it('rules a block out when the digits are not there in that order', () => {
+    expect(digitMarks('a;913 45 679;b\n', ['91345678'])).toEqual([]);
+    expect(digitMarks('no digits at all', ['91345678'])).toEqual([]);
+    expect(digitMarks('9134567', ['91345678'])).toEqual([]);
+    expect(digitMarks('', ['91345678'])).toEqual([]);
+  });
+});
+
+describe('the raw CSV pass: text terms as byte patterns', () => {
+  it('finds a term in any case, with non-ASCII letters in either case (UTF-8)', () => {
+    expect(found('BJØRNSTAD', ['bjørnstad'])).toBe(true);
+    expect(found('Bjørnstad', ['bjørnstad'])).toBe(true);
+    expect(found('bjornstad', ['bjørnstad'])).toBe(false);
+    expect(found('ÅSE', ['åse'])).toBe(true);
+    // The Ångström sign lower-cases to å, the Kelvin sign to k.
+    expect(found('\u212Bse', ['åse'])).toBe(true);
+    expect(found('\u212Aari', ['kari'])).toBe(true);
+  });
+
+  it('lets İ stand for i, since its lower case starts with i', () => {
+    expect(found('İNGRID', ['ingrid'])).toBe(true);
+    expect('İNGRID'.toLowerCase().includes('i\u0307ngrid')).toBe(true);
+    expect(found('İNGRID', ['i\u0307ngrid'])).toBe(true);
+  });
+
+  it('writes the patterns in the file encoding', () => {
+    expect(found('ØYVIND', ['øyvind'], 'windows-1252')).toBe(true);
+    expect(found('Øyvind', ['øyvind'], 'windows-1252')).toBe(true);
+    // A term with a character Windows-1252 cannot hold can never be in such a file.
+    expect(bytePatterns({ text: ['łukasz'], digits: [] }, 'windows-1252').text).toBeNull();
+  });
+
+  it('finds a quote in a term also when the CSV doubled it', () => {
+    expect(found('"O""Brien";x', ['o"brien'])).toBe(true);
+    expect(found('O"Brien', ['o"brien'])).toBe(true);
+  });
+
+  it('matches astral characters in UTF-8 without knowing their case', () => {
+    expect(found('a𐐀b', ['a𐐨b'])).toBe(true);
+  });
+});
