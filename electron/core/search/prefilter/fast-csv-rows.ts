@@ -33,7 +33,12 @@ export interface FastCsvInput {
 
 /** Below this a file is scanned in-process: starting workers would cost more than it saves. */
 const WORKER_THRESHOLD = 16 << 20;
-const SEGMENT_BYTES = 32 << 20;
+/**
+ * Bytes per scan job. Small enough that the last jobs of a file keep both workers busy (with
+ * 32 MB, a 156 MB file was five jobs on two workers, one of them alone at the end), large
+ * enough that a job's fixed cost (opening the file, compiling its expressions) is noise.
+ */
+const SEGMENT_BYTES = 8 << 20;
 
 /** True when the raw pass can reproduce the reader exactly for this encoding and delimiter. */
 export function fastCsvSupported(encoding: string, delimiter: string): boolean {
@@ -58,15 +63,12 @@ export async function openFastCsvRows(input: FastCsvInput): Promise<AsyncGenerat
   const big = input.fileSize - input.start > (input.tuning?.workerThreshold ?? WORKER_THRESHOLD);
   const pool = big ? new ScanPool() : null;
   try {
-    const segments = planSegments(input, big ? (input.tuning?.segmentBytes ?? SEGMENT_BYTES) : input.fileSize);
-    if (input.encoding === 'utf8') {
-      const check = (seg: Segment) => ({ file: input.file, start: seg.start, stop: seg.stop }) as CsvScanJob;
-      const valid = await Promise.all(segments.map((seg) => (pool ? pool.isUtf8(check(seg)) : rangeIsUtf8(input.file, seg.start, seg.stop))));
-      if (valid.includes(false)) {
-        await pool?.close();
-        return null;
-      }
+    // The workers load while the search thread checks the encoding.
+    if (input.encoding === 'utf8' && !(await rangeIsUtf8(input.file, input.start, input.fileSize))) {
+      await pool?.close();
+      return null;
     }
+    const segments = planSegments(input, big ? (input.tuning?.segmentBytes ?? SEGMENT_BYTES) : input.fileSize);
     return rows(input, segments, pool);
   } catch (err) {
     await pool?.close();

@@ -4,17 +4,12 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { scanCsvRange, type CsvScanJob } from '../prefilter/csv-scan';
-import { rangeIsUtf8 } from '../prefilter/file-ranges';
 import { runInBackground } from './background-priority';
 
 runInBackground();
 
-parentPort?.on('message', (msg: { id: number; job: CsvScanJob; utf8Only?: boolean }) => {
+parentPort?.on('message', (msg: { id: number; job: CsvScanJob }) => {
   try {
-    if (msg.utf8Only) {
-      parentPort?.postMessage({ id: msg.id, valid: rangeIsUtf8(msg.job.file, msg.job.start, msg.job.stop) });
-      return;
-    }
     const result = scanCsvRange(msg.job);
     const bytes = result.bytes;
     const transfer = bytes.byteLength > 0 && bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? [bytes.buffer as ArrayBuffer] : [];

@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { scanCsvRange, type CsvScanJob, type CsvScanResult } from '../prefilter/csv-scan';
-import { rangeIsUtf8 } from '../prefilter/file-ranges';
 import { workerStart } from './worker-url';
 
 /**
@@ -53,13 +52,7 @@ export class ScanPool {
     return reply.result;
   }
 
-  /** Whether the bytes in [job.start, job.stop) are valid UTF-8. */
-  async isUtf8(job: CsvScanJob): Promise<boolean> {
-    if (this.workers.length === 0) return rangeIsUtf8(job.file, job.start, job.stop);
-    return (await this.send({ job, utf8Only: true })).valid === true;
-  }
-
-  private async send(msg: { job: CsvScanJob; utf8Only?: boolean }): Promise<Reply> {
+  private async send(msg: { job: CsvScanJob }): Promise<Reply> {
     const w = await this.acquire();
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
@@ -88,7 +81,6 @@ export class ScanPool {
 
 interface Reply {
   result?: CsvScanResult;
-  valid?: boolean;
   error?: string;
 }
 
