@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { bytePatterns, type ByteEncoding } from '../../electron/core/search/prefilter/byte-patterns';
-import { markDigitTerms, markText, textRegex } from '../../electron/core/search/prefilter/term-search';
+import { digitCounts, digitTerm, markDigitTerms, markText, textRegex } from '../../electron/core/search/prefilter/term-search';
 
-/** Byte positions the digit search marks in a block (read as Latin-1, as the raw pass reads it). */
+/** Byte positions the digit search marks in a block (read as Latin-1), searched from each possible digit. */
 const digitMarks = (text: string, terms: string[]) => {
-  const marks: number[] = [];
-  markDigitTerms(text, terms, (pos) => marks.push(pos));
-  return marks;
+  const results = new Set<string>();
+  for (let anchor = 0; anchor < Math.max(...terms.map((t) => t.length)); anchor++) {
+    const marks: number[] = [];
+    markDigitTerms(text, terms.map((digits) => ({ digits, anchor: Math.min(anchor, digits.length - 1) })), (pos) => marks.push(pos));
+    results.add(JSON.stringify(marks));
+  }
+  // Whichever digit the search starts from, it finds the same places.
+  expect(results.size).toBe(1);
+  return JSON.parse([...results][0]) as number[];
 };
 
 /** Whether the text patterns for `terms` find something in `value` written in `encoding`. */
@@ -38,6 +44,12 @@ describe('the raw CSV pass: digit terms with separators', () => {
   it('finds an occurrence that starts inside a failed one', () => {
     // "9913..." fails from the first 9 and matches from the second.
     expect(digitMarks('99 13 45 678', ['91345678'])).toEqual([1, 11]);
+  });
+
+  it('starts from the digit that is rarest in the sample', () => {
+    const counts = digitCounts('1111 2222 8');
+    expect(digitTerm('128', counts).anchor).toBe(2);
+    expect(digitTerm('128').anchor).toBe(0);
   });
 
   it('rules a block out when the digits are not there in that order', () => {

@@ -1,7 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { readFully } from './file-ranges';
 import { CandidateFilter, type CandidateMatch } from './candidate-match';
-import { markDigitTerms, markText, recordAt, textRegex } from './term-search';
+import { digitCounts, digitTerm, markDigitTerms, markText, recordAt, textRegex, type DigitTerm } from './term-search';
 
 /**
  * The raw pass of the CSV fast path over one byte range of a file (run in a worker). It
@@ -93,6 +93,8 @@ class RangeScanner {
   private rowBreaks = new Float64Array(4096);
   private readonly text: RegExp | null;
   private readonly filter: CandidateFilter | null;
+  /** Chosen from the first block's digits (term-search.ts). */
+  private digitTerms: DigitTerm[] | null = null;
   private str = '';
   private simple: RegExp | undefined;
   /** 1 for the bytes the record structure depends on (delimiter, quote, CR, LF), else 0. */
@@ -261,7 +263,13 @@ class RangeScanner {
       if (r >= 0 && pos < ends[r]) flags[r] |= 2;
     };
     if (text !== null) markText(this.str, text, mark);
-    if (job.digits.length > 0) markDigitTerms(this.str, job.digits, mark);
+    if (job.digits.length > 0) {
+      if (this.digitTerms === null) {
+        const counts = digitCounts(this.str);
+        this.digitTerms = job.digits.map((d) => digitTerm(d, counts));
+      }
+      markDigitTerms(this.str, this.digitTerms, mark);
+    }
   }
 
   private collect(count: number): void {
