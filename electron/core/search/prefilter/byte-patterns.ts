@@ -1,4 +1,5 @@
 import type { PrefilterTerms } from '../../match/prefilter';
+import { decodeWindows1252 } from '../../text/windows-1252';
 
 /**
  * Turns the matcher's prefilter terms into what the raw scan of an ASCII-compatible file
@@ -52,7 +53,7 @@ function caseVariants(): Map<string, string[]> {
 function encoder(encoding: ByteEncoding): (s: string) => string | null {
   if (encoding === 'utf8') return (s) => Buffer.from(s, 'utf8').toString('latin1');
   const table = new Map<string, number>();
-  const decoded = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+  const decoded = decodeWindows1252(Uint8Array.from({ length: 256 }, (_, i) => i));
   for (let i = 0; i < 256; i++) if (!table.has(decoded[i])) table.set(decoded[i], i);
   return (s) => {
     let out = '';

@@ -3,6 +3,7 @@ import { matchRecord } from '../../match/match-record';
 import { prepareSubject, type PreparedSubject } from '../../match/prepare';
 import { rowFields } from '../../sources/csv/header';
 import { CsvReader } from '../../sources/csv/reader';
+import { textDecoder } from '../../text/windows-1252';
 
 /**
  * What a scan worker needs to run the matcher on a candidate record itself: the subject and
@@ -34,7 +35,7 @@ export class CandidateFilter {
 
   constructor(private readonly spec: CandidateMatch) {
     this.subject = preparedSubject(spec.subject);
-    this.decoder = new TextDecoder(spec.encoding);
+    this.decoder = textDecoder(spec.encoding);
     this.exclude = new Set(spec.exclude);
   }
 

@@ -2,6 +2,7 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import type { Subject } from '../../../../shared/subject';
 import type { PrefilterTerms } from '../../match/prefilter';
 import { columnNames } from '../../sources/csv/header';
+import { textDecoder } from '../../text/windows-1252';
 import { CsvReader, MAX_FIELD_CHARS, type CsvRow } from '../../sources/csv/reader';
 import { ScanPool } from '../workers/scan-pool';
 import { bytePatterns, type ByteEncoding } from './byte-patterns';
@@ -94,7 +95,7 @@ function planSegments(input: FastCsvInput, step: number): Segment[] {
 async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | null): AsyncGenerator<IndexedRow[]> {
   const encoding = input.encoding as ByteEncoding;
   const patterns = bytePatterns(input.terms, encoding);
-  const decoder = new TextDecoder(input.encoding);
+  const decoder = textDecoder(input.encoding);
   let base: Omit<CsvScanJob, 'start' | 'stop' | 'expectedFields'> = {
     file: input.file,
     fileSize: input.fileSize,
@@ -233,7 +234,7 @@ function toRows(
 /** The simple path from a known record boundary on: every row, read by the reader. */
 async function* readerRows(input: FastCsvInput, from: number, rowBase: number, breakBase: number): AsyncGenerator<IndexedRow[]> {
   const reader = new CsvReader(input.delimiter, 1 + breakBase);
-  const decoder = new TextDecoder(input.encoding);
+  const decoder = textDecoder(input.encoding);
   let index = rowBase;
   const tag = (rows: CsvRow[]): IndexedRow[] => {
     const out = rows.map((r) => ({ ...r, index: index++ }));

@@ -1,5 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import { TextDecoder } from 'node:util';
+import { textDecoder, type Decoder } from '../../text/windows-1252';
 import type { CsvEncoding } from './encoding';
 
 /**
@@ -18,7 +18,7 @@ const LABELS: Record<CsvEncoding, string> = {
 };
 
 export class CsvDecoder {
-  private decoder: TextDecoder;
+  private decoder: Decoder;
   private utf8: boolean;
   private pending: Uint8Array = new Uint8Array(0);
   private offset = 0;
@@ -28,7 +28,7 @@ export class CsvDecoder {
 
   constructor(readonly encoding: CsvEncoding) {
     this.utf8 = encoding === 'utf8';
-    this.decoder = new TextDecoder(LABELS[encoding]);
+    this.decoder = textDecoder(LABELS[encoding]);
   }
 
   decode(chunk: Uint8Array): string {
@@ -49,7 +49,7 @@ export class CsvDecoder {
     this.switched = { byte: this.offset + bad, mixed: this.sawMultibyte };
     const text = this.decoder.decode(good);
     this.utf8 = false;
-    this.decoder = new TextDecoder('windows-1252');
+    this.decoder = textDecoder('windows-1252');
     this.pending = new Uint8Array(0);
     return text + this.decoder.decode(bytes.subarray(bad), { stream: true });
   }
@@ -60,7 +60,7 @@ export class CsvDecoder {
       const rest = this.pending;
       this.pending = new Uint8Array(0);
       this.switched = { byte: this.offset, mixed: this.sawMultibyte };
-      return new TextDecoder('windows-1252').decode(rest);
+      return textDecoder('windows-1252').decode(rest);
     }
     return this.decoder.decode();
   }
