@@ -26,7 +26,7 @@ describe.skipIf(skip !== null)('benchmark harness (smoke size)', () => {
     const cache = tempDir('innsyn-bench-cache-');
     process.env.INNSYN_BENCH_CACHE = cache;
     try {
-      const report = await runBench({ scale: 0.0001, only: ['csv', 'mbox'], outDir: tempDir('innsyn-bench-out-') }, () => undefined);
+      const report = await runBench({ scale: 0.0001, only: ['csv', 'mbox'], outDir: tempDir('innsyn-bench-out-'), repeat: 2 }, () => undefined);
       const names = report.rows.map((r) => r.comparison);
       expect(names).toEqual(expect.arrayContaining(['CSV vs DuckDB read_csv + WHERE', 'mbox vs mu index (Maildir)']));
       for (const r of report.rows) {

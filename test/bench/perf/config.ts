@@ -26,4 +26,10 @@ export interface BenchOptions {
   /** Run only the comparisons whose names are listed (csv, mbox, sql, export, four). */
   only: string[] | null;
   outDir: string;
+  /**
+   * How many times the CSV comparison runs each side, alternating ours and the baselines;
+   * the fastest run of each side counts. On a shared machine one slow moment then does not
+   * decide a ratio.
+   */
+  repeat: number;
 }

@@ -15,15 +15,17 @@ import { sizesFor, type BenchOptions } from './config';
 import { machine, markdownTable, writeReport, type BenchReport, type ResultRow } from './report';
 
 function parseArgs(argv: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { scale: 1, only: null, outDir: path.join(projectRoot, 'bench-results') };
+  const opts: BenchOptions = { scale: 1, only: null, outDir: path.join(projectRoot, 'bench-results'), repeat: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--scale') opts.scale = Number(argv[++i]);
     else if (a === '--only') opts.only = (argv[++i] ?? '').split(',');
     else if (a === '--out') opts.outDir = path.resolve(argv[++i] ?? '');
-    else throw new Error(`unknown option ${a}; use --scale N, --only csv,mbox,sql,export,four, --out DIR`);
+    else if (a === '--repeat') opts.repeat = Number(argv[++i]);
+    else throw new Error(`unknown option ${a}; use --scale N, --only csv,mbox,sql,export,four, --out DIR, --repeat N`);
   }
   if (!(opts.scale > 0)) throw new Error('--scale must be a positive number');
+  if (!Number.isInteger(opts.repeat) || opts.repeat < 1) throw new Error('--repeat must be a whole number of at least 1');
   return opts;
 }
 
@@ -32,7 +34,7 @@ export async function runBench(opts: BenchOptions, log: (s: string) => void = (s
   const rows: ResultRow[] = [];
   const skipped: string[] = [];
   const want = (name: string) => opts.only === null || opts.only.includes(name);
-  if (want('csv')) rows.push(...(await compareCsv(sizes, log)));
+  if (want('csv')) rows.push(...(await compareCsv(sizes, log, opts.repeat)));
   if (want('mbox')) rows.push(...(await compareMbox(sizes, log)));
   if (want('sql')) {
     const sql = await compareSql(sizes, log);
@@ -41,7 +43,7 @@ export async function runBench(opts: BenchOptions, log: (s: string) => void = (s
   }
   if (want('export')) rows.push(...(await compareExport(sizes, log)));
   if (want('four')) rows.push(...(await compareFour(sizes, log, skipped)));
-  return { date: new Date().toISOString(), machine: machine(), scale: opts.scale, sizes: { ...sizes }, rows, skipped };
+  return { date: new Date().toISOString(), machine: machine(), scale: opts.scale, repeat: opts.repeat, sizes: { ...sizes }, rows, skipped };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);

@@ -2,10 +2,12 @@ import type { BenchSizes } from '../config';
 import { cached } from '../data/cache';
 import { generateCsv } from '../data/gen-csv';
 import { benchSubject } from '../data/subject';
-import { measure, measureTask } from '../measure';
+import { measure, measureTask, type Measured } from '../measure';
 import type { ResultRow } from '../report';
 import { prefilterTerms } from '../../../../electron/core/match/prefilter';
 import { prepareSubject } from '../../../../electron/core/match/prepare';
+
+type TaskRun = Awaited<ReturnType<typeof measureTask>>;
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -33,22 +35,34 @@ export async function csvFile(rows: number, seed = 1): Promise<string> {
   return cached(`kunder-${rows}-s${seed}.csv`, (tmp) => generateCsv(tmp, rows, seed));
 }
 
-export async function compareCsv(sizes: BenchSizes, log: (s: string) => void): Promise<ResultRow[]> {
+export async function compareCsv(sizes: BenchSizes, log: (s: string) => void, repeat = 1): Promise<ResultRow[]> {
   log(`csv: data (${sizes.csvRows} rows)`);
   const file = await csvFile(sizes.csvRows);
   const sources = [{ id: 'kunder', kind: 'csv', path: file }];
-  log('csv: ours (fast path)');
-  const fast = await measureTask('search', { sources });
+  const terms = prefilterTerms(prepareSubject(benchSubject));
+  const rgArgs = ['-F', '-i', '-c', ...[...terms.text, ...terms.digits].flatMap((t) => ['-e', t]), file];
+  // Each side `repeat` times, alternating, so a slow moment of the machine hits both; the fastest run counts.
+  const runs: { fast: TaskRun[]; duck: TaskRun[]; rg: Measured[] } = { fast: [], duck: [], rg: [] };
+  for (let k = 0; k < repeat; k++) {
+    log(`csv: ours (fast path)${repeat > 1 ? ` ${k + 1}/${repeat}` : ''}`);
+    runs.fast.push(await measureTask('search', { sources }));
+    log('csv: DuckDB');
+    runs.duck.push(await measureTask('duckdb', { sql: duckdbCsvQuery(file) }));
+    log('csv: rg');
+    runs.rg.push(await measure('rg', rgArgs));
+  }
+  const fast = runs.fast.reduce((a, b) => (b.report.ms < a.report.ms ? b : a));
+  const duck = runs.duck.reduce((a, b) => (b.report.ms < a.report.ms ? b : a));
+  const rg = runs.rg.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+  // Peak memory is the worst of the runs, not the one that was fastest.
+  fast.peakRssMB = Math.max(...runs.fast.map((r) => r.peakRssMB));
   log('csv: ours (simple path)');
   const simple = await measureTask('search', { sources }, { INNSYN_FAST_PATH: 'off' });
-  if (fast.report.digest !== simple.report.digest) {
-    throw new Error(`CSV: the fast path's hits differ from the simple path's (${fast.report.hits} vs ${simple.report.hits})`);
+  for (const r of runs.fast) {
+    if (r.report.digest !== simple.report.digest) {
+      throw new Error(`CSV: the fast path's hits differ from the simple path's (${r.report.hits} vs ${simple.report.hits})`);
+    }
   }
-  log('csv: DuckDB');
-  const duck = await measureTask('duckdb', { sql: duckdbCsvQuery(file) });
-  const terms = prefilterTerms(prepareSubject(benchSubject));
-  log('csv: rg');
-  const rg = await measure('rg', ['-F', '-i', '-c', ...[...terms.text, ...terms.digits].flatMap((t) => ['-e', t]), file]);
   const ours = { label: 'innsyn search', ms: fast.report.ms, peakRssMB: fast.peakRssMB };
   return [
     {
