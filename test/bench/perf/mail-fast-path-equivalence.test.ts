@@ -8,13 +8,16 @@ import { corpus, missingCorpus } from '../../helpers/corpora';
 import { tempDir } from '../../helpers/temp';
 import { generateMail } from './data/gen-mail';
 import { benchSubject } from './data/subject';
+import { trickyMbox } from './mail-tricky-corpus';
 
 /**
  * The mailbox fast path (messages decoded in worker threads, non-matching ones dropped there)
  * must give exactly what the in-process path gives: hits, problems, alias suggestions and
  * counts. The mailbox mixes the benchmark's messages (quoted-printable in UTF-8 and
  * ISO-8859-1, base64 bodies, RFC 2047 Q and B display names, attachments, the subject planted
- * in each form) with every .eml fixture of three mail parsers' test suites.
+ * in each form) with every .eml fixture of three mail parsers' test suites and the messages
+ * made to trip the workers' pre-check (mail-tricky-corpus.ts), which skips the full parse of
+ * messages that cannot match.
  */
 const skip = missingCorpus('mime-fixtures') ?? missingCorpus('norwegian-names-addresses');
 const savedEnv = process.env.INNSYN_FAST_PATH;
@@ -36,7 +39,7 @@ function emlFiles(dir: string): string[] {
 async function mailbox(dir: string): Promise<string> {
   const generated = path.join(dir, 'generated.mbox');
   await generateMail(generated, path.join(dir, 'Maildir'), 240);
-  const parts = [readFileSync(generated, 'latin1')];
+  const parts = [readFileSync(generated, 'latin1'), trickyMbox()];
   for (const [i, f] of emlFiles(corpus('mime-fixtures')).sort().entries()) {
     const text = readFileSync(f, 'latin1').replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
     parts.push(`From fixture-${i}@innsyn.example Thu Jan  1 00:00:00 2015\n${text}${text.endsWith('\n') ? '' : '\n'}\n`);
@@ -57,7 +60,11 @@ async function search(file: string, subject: Subject, fast: boolean) {
 describe.skipIf(skip !== null)('mailbox fast path equals the simple path', () => {
   it('same hits, problems, suggestions and counts on encoded and malformed messages', { timeout: 240_000 }, async () => {
     const file = await mailbox(tempDir('innsyn-mail-fast-'));
-    const subjects: Subject[] = [benchSubject, { names: ['Test User', 'Jørn Støylen'], emails: ['bob@example.com'], phones: [], nationalIds: [], others: [] }];
+    const subjects: Subject[] = [
+      benchSubject,
+      { names: ['Test User', 'Jørn Støylen'], emails: ['bob@example.com'], phones: [], nationalIds: [], others: [] },
+      { names: ['Mikel Lindsaar', 'Sunniva Bjørnstad'], emails: [], phones: ['12 34 56 78'], nationalIds: [], others: ['kunde 4711'] },
+    ];
     for (const subject of subjects) {
       const simple = await search(file, subject, false);
       const fast = await search(file, subject, true);

@@ -3,7 +3,8 @@
  * parseMessage and toSourceRecord the mailbox source uses, then the matcher itself decides
  * whether the record goes back at all: matchRecord depends only on the record and the subject
  * (its column-kind cache is a memo of a pure function), so a record it rejects here it would
- * reject on the search thread too. Only matching records, the problems, and the address
+ * reject on the search thread too. Before that, a light decode skips the full parse of
+ * messages that cannot hold any of the subject's terms. Only matching records, the problems, and the address
  * lists the alias collector needs cross back; scoring them again there is cheap.
  */
 import { parentPort } from 'node:worker_threads';
@@ -14,6 +15,7 @@ import { prepareSubject, type PreparedSubject } from '../../match/prepare';
 import type { MailBatch, MailBatchReply, MailItemResult } from './mail-batch';
 import { slimForAliases } from './mail-batch';
 import { runInBackground } from './background-priority';
+import { precheckMail } from '../prefilter/mail-precheck';
 
 runInBackground();
 
@@ -26,13 +28,24 @@ function subjectOf(batch: MailBatch): PreparedSubject {
 }
 
 async function decode(item: MailBatch['items'][number], batch: MailBatch): Promise<MailItemResult> {
+  const subject = subjectOf(batch);
+  // Most messages hold none of the subject's terms: a light decode proves it for them, and
+  // gives the same problems and alias input the full parse would (search/prefilter/mail-precheck.ts).
+  const skipped = await precheckMail(item.raw, subject).catch(() => null);
+  if (skipped) {
+    return {
+      problems: skipped.problems.map((p) => `${item.where}: ${p}`),
+      aliases: { addresses: skipped.addresses, displayHeaders: skipped.displayHeaders.filter((h) => h.field === 'x-from'), attached: [] },
+      record: null,
+    };
+  }
   try {
     const mail = await parseMessage(item.raw);
     const record = toSourceRecord(mail, { ...item.location, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
     return {
       problems: mail.problems.map((p) => `${item.where}: ${p}`),
       aliases: slimForAliases(mail),
-      record: matchRecord(record, subjectOf(batch)) !== null ? record : null,
+      record: matchRecord(record, subject) !== null ? record : null,
     };
   } catch (err) {
     return { problems: [`${item.where} could not be decoded (${(err as Error).message}); it was skipped`], aliases: null, record: null };

@@ -21,7 +21,7 @@ const SAFE_TYPE = /^[a-z0-9.+-]{1,40}\/[a-z0-9.+-]{1,60}$/;
 const knownCharsets = new Map<string, boolean>();
 
 /** True when TextDecoder (Node's ICU) can decode the charset; postal-mime silently uses Windows-1252 otherwise. */
-function charsetKnown(charset: string): boolean {
+export function charsetKnown(charset: string): boolean {
   const key = charset.trim().toLowerCase();
   let known = knownCharsets.get(key);
   if (known === undefined) {

@@ -45,7 +45,8 @@ export const addressHeaders = ['from', 'to', 'cc', 'bcc', 'reply-to', 'sender'] 
 export type AddressHeader = (typeof addressHeaders)[number];
 const displayHeaderNames = ['x-from', 'x-to', 'x-cc', 'x-bcc'];
 
-function flatten(list: Address | Address[] | undefined): MailAddress[] {
+/** postal-mime's addresses (groups opened) as name and address pairs; the mail pre-check reads headers the same way. */
+export function flatten(list: Address | Address[] | undefined): MailAddress[] {
   const out: MailAddress[] = [];
   const walk = (a: Address) => {
     if (a.group) a.group.forEach(walk);
@@ -154,7 +155,7 @@ function containsType(node: MimeNodeView | undefined, type: string): boolean {
 }
 
 /** Some exporters start a file with empty lines; a parser would take the first one as the end of the headers. */
-function skipLeadingBlankLines(raw: Uint8Array): Uint8Array {
+export function skipLeadingBlankLines(raw: Uint8Array): Uint8Array {
   let i = 0;
   while (i < raw.length && (raw[i] === 10 || raw[i] === 13)) i++;
   return i === 0 ? raw : raw.subarray(i);

@@ -1,0 +1,137 @@
+import { addressParser, decodeWords, type Address } from 'postal-mime';
+import { repairHeaderCharset, repairTopContentType } from '../../sources/mail/header-repair';
+import { charsetKnown } from '../../sources/mail/mime-structure';
+import { addressHeaders, flatten, skipLeadingBlankLines, type AddressHeader, type MailAddress } from '../../sources/mail/parse-message';
+import { describeAttachments, formatAddressList } from '../../sources/mail/shown-fields';
+import { readMimeTree, type MimePartView } from './mail-mime-tree';
+import { charsetDecoder, partContent } from './mail-part-content';
+
+/** An attachment as parseMessage lists it, with its decoded bytes for text extraction. */
+export interface LightAttachment {
+  name: string | null;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * What parseMessage would make of a message, as far as the pre-check needs it: the address
+ * lists and X-headers (for the alias collector, exactly), every string the record would hold
+ * except the HTML body and attachment texts (exactly), the HTML (email.html) and the
+ * attachments. null when the message has anything parseMessage reports as a problem or that
+ * this reading does not follow (an attached message, a calendar part, format=flowed, a text
+ * part postal-mime would convert between HTML and plain text, malformed encodings).
+ */
+export interface LightMail {
+  addresses: Record<AddressHeader, MailAddress[]>;
+  displayHeaders: Array<{ field: string; value: string }>;
+  values: string[];
+  html: string | null;
+  attachments: LightAttachment[];
+}
+
+const displayHeaderNames = ['x-from', 'x-to', 'x-cc', 'x-bcc'];
+
+class Unsupported extends Error {}
+
+export function lightParse(message: Uint8Array): LightMail | null {
+  // The same repairs parseMessage makes before postal-mime sees the bytes.
+  const raw = repairTopContentType(repairHeaderCharset(skipLeadingBlankLines(message)));
+  const root = readMimeTree(raw);
+  if (!root || !structureClean(root)) return null;
+  try {
+    return build(raw, root);
+  } catch (err) {
+    if (err instanceof Unsupported) return null;
+    throw err;
+  }
+}
+
+/** No part describeStructure would report: a multipart without boundary or parts, an unknown charset. */
+function structureClean(part: MimePartView): boolean {
+  if (part.type.value.startsWith('multipart/') && (!part.type.params.boundary || part.children.length === 0)) return false;
+  const charset = part.type.params.charset;
+  if (charset && !charsetKnown(charset)) return false;
+  return part.children.every(structureClean);
+}
+
+function build(raw: Uint8Array, root: MimePartView): LightMail {
+  const headers = root.headers;
+  // postal-mime looks headers up in its own list, which runs from the last header to the
+  // first: of two Subject lines the last counts, and To lines are read last first.
+  const lastFirst = [...headers].reverse();
+  const first = (key: string) => lastFirst.find((h) => h.key === key);
+  const single = (key: string): Address | undefined => {
+    const h = first(key);
+    return h && h.value ? addressParser(h.value)[0] : undefined;
+  };
+  const all = (key: string): Address[] => lastFirst.filter((h) => h.key === key && h.value).flatMap((h) => addressParser(h.value) ?? []);
+  const addresses: Record<AddressHeader, MailAddress[]> = {
+    from: flatten(single('from')),
+    to: flatten(all('to')),
+    cc: flatten(all('cc')),
+    bcc: flatten(all('bcc')),
+    'reply-to': flatten(all('reply-to')),
+    sender: flatten(single('sender')),
+  };
+  const displayHeaders = headers.filter((h) => displayHeaderNames.includes(h.key) && h.value.trim()).map((h) => ({ field: h.key, value: decodeWords(h.value) }));
+  const subject = first('subject');
+  const date = first('date');
+  const texts = new Map<MimePartView, { plain?: string[]; html?: string[] }>();
+  const kinds = new Set<'plain' | 'html'>();
+  const attachments: LightAttachment[] = [];
+
+  const walk = (part: MimePartView, alternative: MimePartView | null) => {
+    if (!part.multipart) {
+      const type = part.type.value;
+      const content = partContent(raw, part, part.type.params.charset);
+      if (!content) throw new Unsupported();
+      if (type === 'message/rfc822' || type === 'message/global') {
+        // parseMessage opens attached messages itself; the full parser handles them.
+        throw new Unsupported();
+      }
+      if (part.disposition.value !== 'attachment' && (type === 'text/plain' || type === 'text/html')) {
+        if (/^flowed$/i.test(part.type.params.format ?? '')) throw new Unsupported();
+        const kind = type === 'text/plain' ? 'plain' : 'html';
+        const key = alternative ?? part;
+        const entry = texts.get(key) ?? {};
+        texts.set(key, entry);
+        (entry[kind] ??= []).push(charsetDecoder(part.type.params.charset).decode(content));
+        kinds.add(kind);
+      } else {
+        if (type === 'text/calendar' || type === 'application/ics') throw new Unsupported();
+        const filename = part.disposition.params.filename || part.type.params.name || null;
+        attachments.push({ name: filename ? decodeWords(filename) : null, type, bytes: content });
+      }
+    } else if (part.multipart === 'alternative') alternative = part;
+    for (const child of part.children) walk(child, alternative);
+  };
+  walk(root, null);
+
+  // postal-mime fills a missing plain or HTML alternative by converting the other one; not followed here.
+  const joined: { plain: string[]; html: string[] } = { plain: [], html: [] };
+  for (const entry of texts.values()) {
+    for (const kind of kinds) {
+      const list = entry[kind];
+      if (!list) throw new Unsupported();
+      joined[kind].push(...list);
+    }
+  }
+  const text = joined.plain.join('\n');
+  const html = joined.html.join('\n');
+
+  const values: string[] = [];
+  for (const h of addressHeaders) {
+    const list = formatAddressList(addresses[h]);
+    if (list) values.push(list);
+  }
+  if (subject && subject.value) values.push(decodeWords(subject.value));
+  if (date) {
+    const parsed = new Date(date.value);
+    values.push(parsed.toString() === 'Invalid Date' ? date.value : parsed.toISOString());
+  }
+  for (const h of displayHeaders) values.push(h.value);
+  const listed = describeAttachments(attachments.map((a) => ({ name: a.name, type: a.type, size: a.bytes.byteLength })));
+  if (listed) values.push(listed);
+  if (text) values.push(text);
+  return { addresses, displayHeaders, values, html: html || null, attachments };
+}
