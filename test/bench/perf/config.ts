@@ -23,7 +23,7 @@ export function sizesFor(scale: number): BenchSizes {
 
 export interface BenchOptions {
   scale: number;
-  /** Run only the comparisons whose names are listed (csv, mbox, sql, export, four). */
+  /** Run only the comparisons whose names are listed (csv, mbox, sql, export, four, ui). */
   only: string[] | null;
   outDir: string;
   /**

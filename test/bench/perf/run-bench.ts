@@ -11,6 +11,7 @@ import { compareExport } from './comparisons/export';
 import { compareFour } from './comparisons/four';
 import { compareMbox } from './comparisons/mbox';
 import { compareSql } from './comparisons/sql';
+import { compareUi } from './comparisons/ui';
 import { sizesFor, type BenchOptions } from './config';
 import { machine, markdownTable, writeReport, type BenchReport, type ResultRow } from './report';
 
@@ -22,7 +23,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     else if (a === '--only') opts.only = (argv[++i] ?? '').split(',');
     else if (a === '--out') opts.outDir = path.resolve(argv[++i] ?? '');
     else if (a === '--repeat') opts.repeat = Number(argv[++i]);
-    else throw new Error(`unknown option ${a}; use --scale N, --only csv,mbox,sql,export,four, --out DIR, --repeat N`);
+    else throw new Error(`unknown option ${a}; use --scale N, --only csv,mbox,sql,export,four,ui, --out DIR, --repeat N`);
   }
   if (!(opts.scale > 0)) throw new Error('--scale must be a positive number');
   if (!Number.isInteger(opts.repeat) || opts.repeat < 1) throw new Error('--repeat must be a whole number of at least 1');
@@ -43,6 +44,7 @@ export async function runBench(opts: BenchOptions, log: (s: string) => void = (s
   }
   if (want('export')) rows.push(...(await compareExport(sizes, log)));
   if (want('four')) rows.push(...(await compareFour(sizes, log, skipped)));
+  if (want('ui')) rows.push(...(await compareUi(sizes, log)));
   return { date: new Date().toISOString(), machine: machine(), scale: opts.scale, repeat: opts.repeat, sizes: { ...sizes }, rows, skipped };
 }
 

@@ -14,6 +14,8 @@ export async function searchForPerson(
   page: Page,
   session: CoreSession,
   opts: { workspace: string; person: Identifiers; verified: [method: string, by: string] },
+  /** Runs just before the search is started (the UI benchmark starts its clock there). */
+  beforeStart?: () => Promise<void>,
 ): Promise<SearchPage> {
   const app = new AppPage(page);
   await app.go('sources');
@@ -25,6 +27,7 @@ export async function searchForPerson(
   await cases.verifiedBy(...opts.verified);
   await cases.save();
   const search = new SearchPage(page);
+  await beforeStart?.();
   await search.start();
   return search;
 }
