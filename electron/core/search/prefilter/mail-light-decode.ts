@@ -5,52 +5,62 @@ import { termPattern } from '../../match/term-pattern';
 import { attachmentTextKind, extractAttachmentText } from '../../sources/mail/attachment-text';
 import { htmlToText } from '../../sources/mail/html-text';
 import { mailLimits } from '../../sources/mail/mail-limits';
-import type { AddressHeader, MailAddress } from '../../sources/mail/parse-message';
+import type { AddressHeader, MailAddress, MailAttachment, ParsedMail } from '../../sources/mail/parse-message';
 import { HTML_WHITESPACE, simpleHtmlText } from './mail-html-text';
 import { lightParse } from './mail-light-parse';
+import { lightParsedMail } from './mail-light-record';
 
-/** A message the matcher cannot accept: what the search still needs of it. */
-export interface SkippedMail {
+/** A message lightParse could read, decoded without the full parser. */
+export interface LightDecoded {
   /** Exactly the problems parseMessage would report for it (attachment texts that could not be read). */
   problems: string[];
   /** Exactly parseMessage's address lists and X-headers, for the alias collector. */
   addresses: Record<AddressHeader, MailAddress[]>;
   displayHeaders: Array<{ field: string; value: string }>;
+  /** What parseMessage would make of it, or null when the matcher cannot accept its record. */
+  mail: ParsedMail | null;
 }
 
 /**
- * The cheap look at a message before the full parse (mail-parse-worker.ts). It decodes what
- * the record would hold (lightParse) and asks the matcher's own fast reject, mayMatch, whether
- * any of it holds one of the subject's prefilter terms; when nothing does, matchRecord would
- * return null for the record parseMessage makes, so parsing it is skipped. Every string is
- * the record's own except the HTML body, which is compared by its text with all whitespace
- * removed on both sides (mail-html-text.ts says why that can only find more). Attachment texts
- * come from the same extractors parseMessage calls, so their problems are the same too.
- * Returns null, meaning "parse it", when the message may match or lightParse cannot read it.
+ * The mail workers' decoder for messages of plain structure (mail-parse-worker.ts), which is
+ * nearly all of them. lightParse decodes what the record would hold and the matcher's own
+ * fast reject, mayMatch, is asked whether any of it holds one of the subject's prefilter
+ * terms; when nothing does, matchRecord would return null for the record parseMessage makes,
+ * so no record is built. Every string tested is the record's own except the HTML body, which
+ * is compared by its text with all whitespace removed on both sides (mail-html-text.ts says
+ * why that can only find more). Attachment texts come from the same extractors parseMessage
+ * calls, so their problems are the same too. For a message that may match, the ParsedMail is
+ * built by parseMessage's rules (mail-light-record.ts). null: lightParse cannot read the
+ * message, and the full parser must. `always` builds the ParsedMail anyway (tests compare
+ * every one with parseMessage's).
  */
-export async function precheckMail(raw: Uint8Array, subject: PreparedSubject): Promise<SkippedMail | null> {
-  const mail = lightParse(raw);
-  if (!mail || mayHold(mail.values, subject)) return null;
-  if (mail.html !== null) {
-    const simple = simpleHtmlText(mail.html);
-    if (simple === null ? mayHold([htmlToText(mail.html)], subject) : looseMayHold(simple, subject)) return null;
+export async function decodeLight(raw: Uint8Array, subject: PreparedSubject, always = false): Promise<LightDecoded | null> {
+  const light = lightParse(raw);
+  if (!light) return null;
+  let may = mayHold(light.values, subject);
+  if (!may && light.html !== null) {
+    const simple = simpleHtmlText(light.html);
+    may = simple === null ? mayHold([htmlToText(light.html)], subject) : looseMayHold(simple, subject);
   }
   const problems: string[] = [];
-  for (const a of mail.attachments) {
+  const attachments: MailAttachment[] = [];
+  for (const a of light.attachments) {
+    const listed: MailAttachment = { name: a.name, type: a.type, size: a.bytes.byteLength };
+    attachments.push(listed);
     const kind = attachmentTextKind(a.type, a.name);
     if (!kind) continue;
-    let text: string;
     try {
-      text = (await extractAttachmentText(kind, a.bytes)).slice(0, mailLimits.maxTextChars);
+      listed.text = (await extractAttachmentText(kind, a.bytes)).slice(0, mailLimits.maxTextChars);
     } catch (err) {
       // Word for word what parseMessage reports for an attachment it cannot read.
       const label = a.name ? `attachment "${a.name}"` : `an unnamed ${a.type} attachment`;
       problems.push(`the text of ${label} could not be read (${(err as Error).message}); it was listed but not searched`);
       continue;
     }
-    if (text && mayHold([text], subject)) return null;
+    if (!may && listed.text) may = mayHold([listed.text], subject);
   }
-  return { problems, addresses: mail.addresses, displayHeaders: mail.displayHeaders };
+  const mail = may || always ? lightParsedMail(light, attachments, problems) : null;
+  return { problems, addresses: light.addresses, displayHeaders: light.displayHeaders, mail };
 }
 
 function mayHold(values: readonly string[], subject: PreparedSubject): boolean {

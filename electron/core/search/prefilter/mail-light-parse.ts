@@ -22,11 +22,19 @@ export interface LightAttachment {
  * part postal-mime would convert between HTML and plain text, malformed encodings).
  */
 export interface LightMail {
+  messageId?: string;
+  date: string | null;
+  subject: string | null;
   addresses: Record<AddressHeader, MailAddress[]>;
   displayHeaders: Array<{ field: string; value: string }>;
-  values: string[];
+  /** The plain-text parts joined (email.text), and the HTML parts joined (email.html). */
+  text: string | null;
   html: string | null;
+  /** Some part is text/plain (parseMessage then keeps the HTML as a second body). */
+  hasPlainPart: boolean;
   attachments: LightAttachment[];
+  /** The strings above as the record holds them: formatted address lists, subject, date, X-headers, attachment list, text. */
+  values: string[];
 }
 
 const displayHeaderNames = ['x-from', 'x-to', 'x-cc', 'x-bcc'];
@@ -119,19 +127,35 @@ function build(raw: Uint8Array, root: MimePartView): LightMail {
   const text = joined.plain.join('\n');
   const html = joined.html.join('\n');
 
-  const values: string[] = [];
+  const mail: LightMail = {
+    date: date ? dateText(date.value) : null,
+    subject: subject && subject.value ? decodeWords(subject.value) : null,
+    addresses,
+    displayHeaders,
+    text: text || null,
+    html: html || null,
+    hasPlainPart: hasType(root, 'text/plain'),
+    attachments,
+    values: [],
+  };
+  const messageId = first('message-id');
+  if (messageId && messageId.value) mail.messageId = decodeWords(messageId.value);
   for (const h of addressHeaders) {
     const list = formatAddressList(addresses[h]);
-    if (list) values.push(list);
+    if (list) mail.values.push(list);
   }
-  if (subject && subject.value) values.push(decodeWords(subject.value));
-  if (date) {
-    const parsed = new Date(date.value);
-    values.push(parsed.toString() === 'Invalid Date' ? date.value : parsed.toISOString());
+  for (const v of [mail.subject, mail.date, ...displayHeaders.map((h) => h.value), describeAttachments(attachments.map((a) => ({ name: a.name, type: a.type, size: a.bytes.byteLength }))), mail.text]) {
+    if (v) mail.values.push(v);
   }
-  for (const h of displayHeaders) values.push(h.value);
-  const listed = describeAttachments(attachments.map((a) => ({ name: a.name, type: a.type, size: a.bytes.byteLength })));
-  if (listed) values.push(listed);
-  if (text) values.push(text);
-  return { addresses, displayHeaders, values, html: html || null, attachments };
+  return mail;
+}
+
+/** As postal-mime gives a Date header: ISO 8601 when it parses, else as written. */
+function dateText(value: string): string {
+  const parsed = new Date(value);
+  return parsed.toString() === 'Invalid Date' ? value : parsed.toISOString();
+}
+
+function hasType(part: MimePartView, type: string): boolean {
+  return part.type.value === type || part.children.some((c) => hasType(c, type));
 }

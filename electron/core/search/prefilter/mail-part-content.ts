@@ -90,9 +90,15 @@ const aliases = new Map([
 ]);
 type Decoder = InstanceType<typeof TextDecoder>;
 const decoders = new Map<string, Decoder>();
+let decoderClass: typeof TextDecoder | null = null;
 
 /** The decoder postal-mime uses for a part's charset (UTF-8 when none, Windows-1252 when unknown). */
 export function charsetDecoder(charset: string | undefined): Decoder {
+  // postal-mime takes the global TextDecoder when it decodes; if it is replaced (text-decoder-fix.ts), so are ours.
+  if (decoderClass !== globalThis.TextDecoder) {
+    decoders.clear();
+    decoderClass = globalThis.TextDecoder;
+  }
   let label = (charset || 'utf8').trim().toLowerCase();
   label = aliases.get(label) ?? label;
   let decoder = decoders.get(label);

@@ -1,7 +1,7 @@
 import type { MailLocation } from '../../../../shared/hit';
 import type { Subject } from '../../../../shared/subject';
 import type { SourceRecord } from '../../sources/source';
-import type { ParsedMail } from '../../sources/mail/parse-message';
+import type { AliasPair } from '../../sources/mail/aliases';
 
 /** What the search thread sends a mail worker: raw messages, in mailbox order. */
 export interface MailBatch {
@@ -10,12 +10,16 @@ export interface MailBatch {
   items: Array<{ raw: Uint8Array; location: MailLocation; where: string }>;
 }
 
-/** Per message: its problems, what the alias collector reads, and the record if it may match. */
-export interface MailItemResult {
+/**
+ * Per message: its problems, the addresses the alias collector counts (aliasPairs, run in the
+ * worker), and the record if it matched; null when there is none of these, which is most
+ * messages, so a reply is mostly nulls and cheap to copy between threads.
+ */
+export type MailItemResult = {
   problems: string[];
-  aliases: AliasView | null;
+  aliases: AliasPair[];
   record: SourceRecord | null;
-}
+} | null;
 
 export interface MailBatchReply {
   id: number;
@@ -23,30 +27,7 @@ export interface MailBatchReply {
   error?: string;
 }
 
-/** The parts of a parsed message that AliasCollector.add reads (addresses, X-From, attached messages). */
-export type AliasView = Pick<ParsedMail, 'addresses' | 'displayHeaders'> & { attached: AliasView[] };
-
-export function slimForAliases(mail: ParsedMail): AliasView {
-  return {
-    addresses: mail.addresses,
-    displayHeaders: mail.displayHeaders.filter((h) => h.field === 'x-from'),
-    attached: mail.attached.map(slimForAliases),
-  };
-}
-
-/** Back into the shape AliasCollector.add takes; the fields it does not read stay empty. */
-export function aliasMail(view: AliasView): ParsedMail {
-  return {
-    date: null,
-    subject: null,
-    addresses: view.addresses,
-    displayHeaders: view.displayHeaders,
-    body: null,
-    htmlBody: null,
-    attachments: [],
-    attached: view.attached.map(aliasMail),
-    structure: [],
-    problems: [],
-    fields: {},
-  };
+/** The result for one message, or null when it has nothing to report. */
+export function itemResult(problems: string[], aliases: AliasPair[], record: SourceRecord | null): MailItemResult {
+  return problems.length === 0 && aliases.length === 0 && record === null ? null : { problems, aliases, record };
 }

@@ -2,10 +2,10 @@ import { stat } from 'node:fs/promises';
 import type { Subject } from '../../../../shared/subject';
 import { mailLimits } from '../../sources/mail/mail-limits';
 import { readMbox } from '../../sources/mail/mbox-reader';
-import type { ParsedMail } from '../../sources/mail/parse-message';
+import type { AliasPair } from '../../sources/mail/aliases';
 import type { ScanContext, SourceRecord } from '../../sources/source';
 import { breathe } from '../breather';
-import { aliasMail, type MailBatch, type MailBatchReply } from './mail-batch';
+import type { MailBatch, MailBatchReply } from './mail-batch';
 import { WorkerPool } from './worker-pool';
 
 export interface ParallelMboxInput {
@@ -14,8 +14,8 @@ export interface ParallelMboxInput {
   rel: string;
   subject: Subject;
   ctx: ScanContext;
-  /** The mailbox source's alias collector and progress counter. */
-  onMail: (mail: ParsedMail) => void;
+  /** The mailbox source's alias collector (given what aliasPairs found) and progress counter. */
+  onAliases: (pairs: AliasPair[]) => void;
   onMessage: (bytes: { bytesDone: number; bytesTotal: number }) => void;
 }
 
@@ -57,10 +57,12 @@ export async function* scanMboxInWorkers(input: ParallelMboxInput): AsyncGenerat
       const flight = inFlight.shift()!;
       const reply = await flight.reply;
       for (const r of reply.results ?? []) {
-        for (const p of r.problems) ctx.problem(p);
-        if (r.aliases) input.onMail(aliasMail(r.aliases));
+        if (r) {
+          for (const p of r.problems) ctx.problem(p);
+          if (r.aliases.length > 0) input.onAliases(r.aliases);
+        }
         input.onMessage({ bytesDone: flight.bytesDone, bytesTotal: total });
-        if (r.record) yield r.record;
+        if (r?.record) yield r.record;
       }
     }
   }

@@ -14,6 +14,46 @@ function displayNameTokens(display: string): string[] {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_SUGGESTIONS = 20;
 
+/** An address shown with the subject's name, as AliasCollector counts it. */
+export interface AliasPair {
+  email: string;
+  /** The display name as suggested (any "<…>" and what follows removed). */
+  display: string;
+}
+
+/** The parts of a message the alias search reads. */
+export type AliasSource = Pick<ParsedMail, 'addresses' | 'displayHeaders'> & { attached: readonly AliasSource[] };
+
+/**
+ * The addresses of one message (and its attached messages) that appear with one of the
+ * subject's names as display name, in the order AliasCollector counts them. A pure function
+ * of the message and the subject, so mail workers run it and send only its few results.
+ */
+export function aliasPairs(mail: AliasSource, subject: PreparedSubject): AliasPair[] {
+  const names = subject.names.map((n) => n.tokens).filter((t) => t.length > 0);
+  const out: AliasPair[] = [];
+  if (names.length === 0) return out;
+  const consider = (display: string, address: string) => {
+    const email = normaliseEmail(address);
+    if (!EMAIL.test(email) || subject.emails.has(email)) return;
+    const tokens = displayNameTokens(display);
+    if (!names.some((name) => name.every((t) => tokens.includes(t)))) return;
+    out.push({ email, display: display.replace(/\s*<[^>]*>.*$/, '').trim() });
+  };
+  const walk = (m: AliasSource) => {
+    for (const h of addressHeaders) {
+      for (const a of m.addresses[h]) if (a.name && a.address) consider(a.name, a.address);
+    }
+    // Exchange/Lotus exports (Enron) put the name only in X-From, next to a bare From address.
+    const from = m.addresses.from;
+    const xFrom = m.displayHeaders.find((h) => h.field === 'x-from');
+    if (xFrom && from.length === 1 && !from[0].name && from[0].address) consider(xFrom.value, from[0].address);
+    for (const inner of m.attached) walk(inner);
+  };
+  walk(mail);
+  return out;
+}
+
 /**
  * Collects addresses that appear with the subject's name as display name
  * ("Kenneth Lay <klay@enron.com>"). They are only offered: another person can have the
@@ -21,32 +61,20 @@ const MAX_SUGGESTIONS = 20;
  */
 export class AliasCollector {
   private readonly seen = new Map<string, { count: number; display: string }>();
-  private readonly names: string[][];
 
-  constructor(private readonly subject: PreparedSubject) {
-    this.names = subject.names.map((n) => n.tokens).filter((t) => t.length > 0);
+  constructor(private readonly subject: PreparedSubject) {}
+
+  add(mail: AliasSource): void {
+    this.addPairs(aliasPairs(mail, this.subject));
   }
 
-  add(mail: ParsedMail): void {
-    if (this.names.length === 0) return;
-    for (const h of addressHeaders) {
-      for (const a of mail.addresses[h]) if (a.name && a.address) this.consider(a.name, a.address);
+  /** Pairs found elsewhere (a mail worker) by aliasPairs, in message order. */
+  addPairs(pairs: readonly AliasPair[]): void {
+    for (const { email, display } of pairs) {
+      const entry = this.seen.get(email);
+      if (entry) entry.count++;
+      else this.seen.set(email, { count: 1, display });
     }
-    // Exchange/Lotus exports (Enron) put the name only in X-From, next to a bare From address.
-    const from = mail.addresses.from;
-    const xFrom = mail.displayHeaders.find((h) => h.field === 'x-from');
-    if (xFrom && from.length === 1 && !from[0].name && from[0].address) this.consider(xFrom.value, from[0].address);
-    for (const inner of mail.attached) this.add(inner);
-  }
-
-  private consider(display: string, address: string): void {
-    const email = normaliseEmail(address);
-    if (!EMAIL.test(email) || this.subject.emails.has(email)) return;
-    const tokens = displayNameTokens(display);
-    if (!this.names.some((name) => name.every((t) => tokens.includes(t)))) return;
-    const entry = this.seen.get(email);
-    if (entry) entry.count++;
-    else this.seen.set(email, { count: 1, display: display.replace(/\s*<[^>]*>.*$/, '').trim() });
   }
 
   suggestions(): Suggestion[] {

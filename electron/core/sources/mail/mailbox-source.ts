@@ -4,14 +4,14 @@ import type { MailLocation } from '../../../../shared/hit';
 import type { SourceConfig } from '../../../../shared/workspace';
 import type { PreparedSubject } from '../../match/prepare';
 import type { ScanContext, Source, SourceRecord } from '../source';
-import { AliasCollector } from './aliases';
+import { AliasCollector, type AliasPair } from './aliases';
 import { detectFileFormat, detectMailboxFormat, type MailFileFormat } from './detect-format';
 import { mailLimits } from './mail-limits';
 import { toSourceRecord } from './mail-record';
 import { readMbox } from './mbox-reader';
 import { listMailFiles } from './message-files';
 import { msgToEml } from './msg-file';
-import { parseMessage, type ParsedMail } from './parse-message';
+import { parseMessage } from './parse-message';
 import type { Subject } from '../../../../shared/subject';
 import { fastPathsEnabled } from '../../search/prefilter/fast-path-switch';
 import { scanMboxInWorkers } from '../../search/workers/parallel-mbox';
@@ -120,9 +120,9 @@ export class MailboxSource implements Source {
       case 'mbox': {
         if (this.searchSubject && fastPathsEnabled()) {
           // Decoding spread over worker threads (search/workers); false: small file or no workers.
-          const onMail = (mail: ParsedMail) => aliases.add(mail);
+          const onAliases = (pairs: AliasPair[]) => aliases.addPairs(pairs);
           const onMessage = (bytes: { bytesDone: number; bytesTotal: number }) => progress.tick(bytes);
-          if (yield* scanMboxInWorkers({ file, rel, subject: this.searchSubject, ctx, onMail, onMessage })) return;
+          if (yield* scanMboxInWorkers({ file, rel, subject: this.searchSubject, ctx, onAliases, onMessage })) return;
         }
         const total = (await stat(file)).size;
         let bytesDone = 0;

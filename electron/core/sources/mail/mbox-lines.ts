@@ -23,6 +23,20 @@ export async function* readLines(
   maxLine: number,
   onBytes?: (bytes: number) => void,
 ): AsyncIterable<MboxLine> {
+  for await (const batch of readLineBatches(file, signal, maxLine, onBytes)) yield* batch;
+}
+
+/**
+ * The same lines, handed over a read chunk (1 MiB) at a time: an mbox has millions of lines,
+ * and a step of an async generator for each of them cost the mailbox search about a second
+ * per 70 MB on its main thread.
+ */
+export async function* readLineBatches(
+  file: string,
+  signal: AbortSignal,
+  maxLine: number,
+  onBytes?: (bytes: number) => void,
+): AsyncIterable<MboxLine[]> {
   let carry: Buffer[] = [];
   let carryLength = 0;
   let carryStart = 0;
@@ -30,17 +44,18 @@ export async function* readLines(
   let offset = 0;
   const stream = createReadStream(file, { highWaterMark: 1024 * 1024, signal });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const batch: MboxLine[] = [];
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf(10, from);
       if (nl < 0) break;
       const piece = chunk.subarray(from, nl + 1);
       if (carryLength > 0) {
-        yield { bytes: Buffer.concat([...carry, piece]), start: carryStart, atLineStart: carryAtLineStart };
+        batch.push({ bytes: Buffer.concat([...carry, piece]), start: carryStart, atLineStart: carryAtLineStart });
         carry = [];
         carryLength = 0;
       } else {
-        yield { bytes: piece, start: offset + from, atLineStart: carryAtLineStart };
+        batch.push({ bytes: piece, start: offset + from, atLineStart: carryAtLineStart });
       }
       carryAtLineStart = true;
       from = nl + 1;
@@ -50,14 +65,16 @@ export async function* readLines(
       carry.push(chunk.subarray(from));
       carryLength += chunk.length - from;
       if (carryLength > maxLine) {
-        yield { bytes: Buffer.concat(carry), start: carryStart, atLineStart: carryAtLineStart };
+        batch.push({ bytes: Buffer.concat(carry), start: carryStart, atLineStart: carryAtLineStart });
         carry = [];
         carryLength = 0;
         carryAtLineStart = false;
       }
     }
     offset += chunk.length;
+    // After the chunk's lines, as when they were handed over one by one.
+    if (batch.length > 0) yield batch;
     onBytes?.(offset);
   }
-  if (carryLength > 0) yield { bytes: Buffer.concat(carry), start: carryStart, atLineStart: carryAtLineStart };
+  if (carryLength > 0) yield [{ bytes: Buffer.concat(carry), start: carryStart, atLineStart: carryAtLineStart }];
 }

@@ -1,5 +1,5 @@
 import { mailLimits } from './mail-limits';
-import { readLines, type MboxLine } from './mbox-lines';
+import { readLineBatches, type MboxLine } from './mbox-lines';
 
 export interface MboxMessage {
   /** 0-based position in the mailbox. */
@@ -86,37 +86,39 @@ export async function* readMbox(
   let index = 0;
   let first = true;
   let fileEnd = 0;
-  for await (let line of readLines(file, signal, mailLimits.maxLineBytes, onBytes)) {
-    fileEnd = line.start + line.bytes.length;
-    if (first) {
-      first = false;
-      // Some Windows tools write a UTF-8 BOM before the first From_ line.
-      if (line.bytes.subarray(0, 3).equals(UTF8_BOM)) line = { ...line, bytes: line.bytes.subarray(3), start: line.start + 3 };
-    }
-    if (open && open.countedEnd !== null && line.start < open.countedEnd) {
-      open.add(line); // inside a counted body: a "From " line here is text
-      continue;
-    }
-    if (open && open.countedEnd !== null && !open.awaitingFromAfterBlank && line.start === open.countedEnd && isBlank(line)) {
-      open.awaitingFromAfterBlank = true;
+  for await (const batch of readLineBatches(file, signal, mailLimits.maxLineBytes, onBytes)) {
+    for (let line of batch) {
+      fileEnd = line.start + line.bytes.length;
+      if (first) {
+        first = false;
+        // Some Windows tools write a UTF-8 BOM before the first From_ line.
+        if (line.bytes.subarray(0, 3).equals(UTF8_BOM)) line = { ...line, bytes: line.bytes.subarray(3), start: line.start + 3 };
+      }
+      if (open && open.countedEnd !== null && line.start < open.countedEnd) {
+        open.add(line); // inside a counted body: a "From " line here is text
+        continue;
+      }
+      if (open && open.countedEnd !== null && !open.awaitingFromAfterBlank && line.start === open.countedEnd && isBlank(line)) {
+        open.awaitingFromAfterBlank = true;
+        open.add(line);
+        continue;
+      }
+      if (isFromLine(line)) {
+        if (open) yield open.finish(line.start);
+        open = new OpenMessage(index++, line.start + line.bytes.length, maxMessageBytes);
+        continue;
+      }
+      if (!open) continue; // text before the first From_ line is not a message
+      if (open.countedEnd !== null) {
+        // The count did not land on a From_ line: it was wrong. Re-split what was taken as body.
+        open.countedEnd = null;
+        const split = splitAtFromLines(open, index, maxMessageBytes);
+        for (const done of split.done) yield done;
+        open = split.open;
+        index = open.index + 1;
+      }
       open.add(line);
-      continue;
     }
-    if (isFromLine(line)) {
-      if (open) yield open.finish(line.start);
-      open = new OpenMessage(index++, line.start + line.bytes.length, maxMessageBytes);
-      continue;
-    }
-    if (!open) continue; // text before the first From_ line is not a message
-    if (open.countedEnd !== null) {
-      // The count did not land on a From_ line: it was wrong. Re-split what was taken as body.
-      open.countedEnd = null;
-      const split = splitAtFromLines(open, index, maxMessageBytes);
-      for (const done of split.done) yield done;
-      open = split.open;
-      index = open.index + 1;
-    }
-    open.add(line);
   }
   if (open && open.countedEnd !== null && open.countedEnd > fileEnd + 2) {
     // The count runs past the end of the file: it was wrong, so From_ lines decide here too.

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { matchRecord } from '../../electron/core/match/match-record';
 import { prepareSubject } from '../../electron/core/match/prepare';
 import { HTML_WHITESPACE, simpleHtmlText } from '../../electron/core/search/prefilter/mail-html-text';
-import { lightParse } from '../../electron/core/search/prefilter/mail-light-parse';
-import { precheckMail } from '../../electron/core/search/prefilter/mail-precheck';
+import { decodeLight } from '../../electron/core/search/prefilter/mail-light-decode';
 import { htmlToText } from '../../electron/core/sources/mail/html-text';
 import { toSourceRecord } from '../../electron/core/sources/mail/mail-record';
 import { readMbox } from '../../electron/core/sources/mail/mbox-reader';
@@ -18,9 +17,9 @@ import { benchSubject } from '../bench/perf/data/subject';
 import { trickyMessages } from '../bench/perf/mail-tricky-corpus';
 
 /**
- * The mail pre-check may skip the full parse of a message only when matchRecord would reject
- * the record parseMessage makes, and it must then hand over exactly parseMessage's problems,
- * address lists and X-headers. Checked message by message against the full parse, for
+ * The mail workers' light decoder must give exactly parseMessage's record, problems, address
+ * lists and X-headers for every message it reads, and may leave out the record only when
+ * matchRecord would reject it. Checked message by message against the full parse, for
  * subjects whose terms occur in the messages, on the tricky corpus, generated benchmark
  * messages and (when present) every .eml fixture of three mail parsers' test suites.
  */
@@ -50,8 +49,8 @@ async function messages(): Promise<Buffer[]> {
   return out;
 }
 
-describe('mail pre-check', () => {
-  it('skips only messages the matcher rejects, with the full parse’s problems and alias input', { timeout: 120_000 }, async () => {
+describe('mail light decoder', () => {
+  it('gives the full parse’s record, problems and alias input, and skips only records the matcher rejects', { timeout: 120_000 }, async () => {
     const prepared = subjects.map(prepareSubject);
     const all = await messages();
     let skipped = 0;
@@ -59,32 +58,32 @@ describe('mail pre-check', () => {
     for (const [index, raw] of all.entries()) {
       const mail = await parseMessage(raw);
       const record = toSourceRecord(mail, { file: 'm', index });
-      const light = lightParse(raw);
-      if (light) {
+      const built = await decodeLight(raw, prepared[0], true);
+      if (built) {
         read++;
-        expect(light.addresses, `message ${index}`).toEqual(mail.addresses);
-        expect(light.displayHeaders, `message ${index}`).toEqual(mail.displayHeaders);
+        expect(built.mail && toSourceRecord(built.mail, { file: 'm', index }), `message ${index}`).toEqual(record);
+        expect(built.problems, `message ${index}`).toEqual(mail.problems);
+        expect(built.addresses, `message ${index}`).toEqual(mail.addresses);
+        expect(built.displayHeaders, `message ${index}`).toEqual(mail.displayHeaders);
       }
       for (const s of prepared) {
-        const pre = await precheckMail(raw, s);
-        if (!pre) continue;
+        const light = await decodeLight(raw, s);
+        expect(light === null, `message ${index}`).toBe(built === null);
+        if (!light || light.mail) continue;
         skipped++;
         expect(matchRecord(record, s), `message ${index} skipped but matches`).toBeNull();
-        expect(pre.problems, `message ${index}`).toEqual(mail.problems);
-        expect(pre.addresses, `message ${index}`).toEqual(mail.addresses);
-        expect(pre.displayHeaders, `message ${index}`).toEqual(mail.displayHeaders);
       }
     }
-    // Not vacuous: most messages are read and skipped.
+    // Not vacuous: most messages are read, and most of those skipped.
     expect(read).toBeGreaterThan(all.length / 2);
     expect(skipped).toBeGreaterThan(all.length);
   });
 
-  it('reads the tricky messages that hold the subject as possible matches', async () => {
+  it('builds the record of every tricky message that holds the subject', async () => {
     const s = prepareSubject(benchSubject);
     for (const raw of trickyMessages()) {
       const record = toSourceRecord(await parseMessage(raw), { file: 'm' });
-      if (matchRecord(record, s)) expect(await precheckMail(raw, s)).toBeNull();
+      if (matchRecord(record, s)) expect((await decodeLight(raw, s))?.mail ?? 'full parse').not.toBeNull();
     }
   });
 
