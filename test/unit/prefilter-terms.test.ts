@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bytePatterns, type ByteEncoding } from '../../electron/core/search/prefilter/byte-patterns';
+import { nativeScan } from '../../electron/core/search/prefilter/native-scan';
 import { digitCounts, digitTerm, markDigitTerms, markText, textRegex } from '../../electron/core/search/prefilter/term-search';
 
 /** Byte positions the digit search marks in a block (read as Latin-1), searched from each possible digit. */
@@ -7,8 +8,22 @@ const digitMarks = (text: string, terms: string[]) => {
   const results = new Set<string>();
   for (let anchor = 0; anchor < Math.max(...terms.map((t) => t.length)); anchor++) {
     const marks: number[] = [];
-    markDigitTerms(text, terms.map((digits) => ({ digits, anchor: Math.min(anchor, digits.length - 1) })), (pos) => marks.push(pos));
+    const chosen = terms.map((digits) => ({ digits, anchor: Math.min(anchor, digits.length - 1) }));
+    markDigitTerms(text, chosen, (pos) => marks.push(pos));
     results.add(JSON.stringify(marks));
+    // The C search (native/csv-scan) finds the same places, with blocks long enough for its 16-byte steps.
+    const native = nativeScan();
+    if (native) {
+      const padded = `${text}${' '.repeat(40)}`;
+      const bytes = Buffer.from(padded, 'latin1');
+      const got: number[] = [];
+      for (const { digits, anchor: a } of chosen) {
+        const out = new Int32Array(64);
+        const n = native.findDigits(bytes, bytes.length, Buffer.from(digits, 'latin1'), a, out);
+        got.push(...out.subarray(0, n));
+      }
+      results.add(JSON.stringify(got));
+    }
   }
   // Whichever digit the search starts from, it finds the same places.
   expect(results.size).toBe(1);
@@ -39,6 +54,11 @@ describe('the raw CSV pass: digit terms with separators', () => {
     expect(digitMarks('150385 41215;x', ['15038541215'])).toEqual([0, 11]);
     // Digits joined across fields only add candidates; the matcher decides.
     expect(digitMarks('913;45678', ['91345678'])).toEqual([0, 8]);
+  });
+
+  it('finds places past the first sixteen bytes and right at the end of the block', () => {
+    const long = `${'x;'.repeat(20)}+47 913 45 678;${'y'.repeat(17)}9134567 8`;
+    expect(digitMarks(long, ['91345678'])).toEqual([44, 53, 72, 80]);
   });
 
   it('finds an occurrence that starts inside a failed one', () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { prefilterTerms } from '../../../electron/core/match/prefilter';
 import { prepareSubject } from '../../../electron/core/match/prepare';
 import { openFastCsvRows, type IndexedRow } from '../../../electron/core/search/prefilter/fast-csv-rows';
+import { nativeScan } from '../../../electron/core/search/prefilter/native-scan';
 import { runSearch } from '../../../electron/core/search/run-search';
 import { detectCsvFormat, hasControlCharacters } from '../../../electron/core/sources/csv/format';
 import { CsvDecoder } from '../../../electron/core/sources/csv/decoder';
@@ -18,10 +19,19 @@ import { writeTrickyCorpus } from './tricky-corpus';
  * Correctness before speed: the CSV fast path (raw byte prefilter in worker threads) must
  * give exactly what the simple path gives, on files made to trip it up.
  */
-const saved = process.env.INNSYN_FAST_PATH;
+const saved = { fast: process.env.INNSYN_FAST_PATH, native: process.env.INNSYN_NATIVE_SCAN };
 afterEach(() => {
-  if (saved === undefined) delete process.env.INNSYN_FAST_PATH;
-  else process.env.INNSYN_FAST_PATH = saved;
+  for (const [name, value] of [['INNSYN_FAST_PATH', saved.fast], ['INNSYN_NATIVE_SCAN', saved.native]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+/** The raw pass in C (native/csv-scan) and in JavaScript must agree with the reader; both are run. */
+const NATIVE = ['on', 'off'] as const;
+
+it('has the C pass built here, so both implementations are tested', () => {
+  expect(nativeScan()).not.toBeNull();
 });
 
 async function search(file: string, fast: boolean) {
@@ -37,9 +47,12 @@ describe('CSV fast path equals the simple path', () => {
   it('returns the same hits, problems and record counts through runSearch', async () => {
     for (const f of writeTrickyCorpus(dir())) {
       const simple = await search(f.file, false);
-      const fast = await search(f.file, true);
       expect(simple.hits.length, f.name).toBeGreaterThan(0);
-      expect(fast, f.name).toEqual(simple);
+      for (const native of NATIVE) {
+        process.env.INNSYN_NATIVE_SCAN = native;
+        const fast = await search(f.file, true);
+        expect(fast, `${f.name}, C pass ${native}`).toEqual(simple);
+      }
     }
   });
 
@@ -58,7 +71,8 @@ describe('CSV fast path equals the simple path', () => {
       // The rows the search reports a problem for: the reader's, a wrong field count, control characters.
       const odd = (i: number) => i === 0 || Boolean(all[i].problem) || all[i].fields.length !== all[0].fields.length || hasControlCharacters(all[i].fields);
       for (const tuning of tunings) {
-        for (const withMatch of [false, true]) {
+        for (const [withMatch, native] of [false, true].flatMap((m) => NATIVE.map((n) => [m, n] as const))) {
+          process.env.INNSYN_NATIVE_SCAN = native;
           const rows = await openFastCsvRows({
             file: f.file,
             fileSize: statSync(f.file).size,
@@ -77,7 +91,7 @@ describe('CSV fast path equals the simple path', () => {
           }
           const got: IndexedRow[] = [];
           for await (const batch of rows) got.push(...batch);
-          const where = `${f.name} (${JSON.stringify(tuning)}${withMatch ? ', matcher in the scan' : ''})`;
+          const where = `${f.name} (${JSON.stringify(tuning)}${withMatch ? ', matcher in the scan' : ''}, C pass ${native})`;
           for (const row of got) expect({ ...all[row.index] }, `${where} row ${row.index}`).toEqual({ fields: row.fields, line: row.line, ...(row.problem ? { problem: row.problem } : {}) });
           const indexes = new Set(got.map((r) => r.index));
           if (withMatch) {

@@ -1,6 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { readFully } from './file-ranges';
 import { CandidateFilter, type CandidateMatch } from './candidate-match';
+import { nativeScan, type NativeScan } from './native-scan';
 import { digitCounts, digitTerm, markDigitTerms, markText, recordAt, textRegex, type DigitTerm } from './term-search';
 
 /**
@@ -91,6 +92,13 @@ class RangeScanner {
   private ends = new Int32Array(4096);
   private flags = new Uint8Array(4096);
   private rowBreaks = new Float64Array(4096);
+  /** Line breaks before each record within the block, as the C pass reports them. */
+  private before = new Int32Array(4096);
+  private readonly native: NativeScan | null = nativeScan();
+  /** Digit terms as bytes for the C search, with the digit each is searched from. */
+  private nativeDigits: Array<{ term: Uint8Array; anchor: number }> | null = null;
+  private marks = new Int32Array(1024);
+  private got = 0;
   private readonly text: RegExp | null;
   private readonly filter: CandidateFilter | null;
   /** Chosen from the first block's digits (term-search.ts). */
@@ -152,6 +160,9 @@ class RangeScanner {
    * the header itself) goes through the byte-by-byte state machine of the reader's rules.
    */
   private block(got: number, atEof: boolean): { count: number; complete: number; breaks: number } {
+    this.got = got;
+    // The C pass needs the header's field count, so the header itself is found here.
+    if (this.native && this.expected >= 0) return this.nativeBlock(this.native, got, atEof);
     const str = this.buf.toString("latin1", 0, got);
     this.str = str;
     const stop = this.job.stop - this.pos;
@@ -177,6 +188,27 @@ class RangeScanner {
       i = r.next;
     }
     return { count, complete: i, breaks };
+  }
+
+  /** block(), in C: the same records, flags and line counts (native/csv-scan/src/csv_scan.c). */
+  private nativeBlock(native: NativeScan, got: number, atEof: boolean): { count: number; complete: number; breaks: number } {
+    const [count, complete, breaks, firstFields] = native.scanRecords(
+      this.buf,
+      got,
+      this.job.stop - this.pos,
+      atEof,
+      this.job.delimiter,
+      this.expected,
+      this.starts,
+      this.ends,
+      this.flags,
+      this.before,
+    );
+    for (let r = 0; r < count; r++) this.rowBreaks[r] = this.breaks + this.before[r];
+    if (this.rows === 0 && count > 0) this.firstRowFields = firstFields;
+    // The text patterns are a regular expression over the block's Latin-1 view.
+    this.str = this.text !== null ? this.buf.toString('latin1', 0, got) : '';
+    return { count, complete, breaks };
   }
 
   /** The reader's rules, byte by byte, for one record starting at `i`; null if the block ends first. */
@@ -265,10 +297,23 @@ class RangeScanner {
     if (text !== null) markText(this.str, text, mark);
     if (job.digits.length > 0) {
       if (this.digitTerms === null) {
-        const counts = digitCounts(this.str);
+        const counts = digitCounts(this.buf.toString('latin1', 0, this.got));
         this.digitTerms = job.digits.map((d) => digitTerm(d, counts));
+        this.nativeDigits = this.digitTerms.map((t) => ({ term: Buffer.from(t.digits, 'latin1'), anchor: t.anchor }));
       }
-      markDigitTerms(this.str, this.digitTerms, mark);
+      if (this.native && this.nativeDigits) this.markDigitsNative(this.native, this.nativeDigits, mark);
+      else markDigitTerms(this.str, this.digitTerms, mark);
+    }
+  }
+
+  private markDigitsNative(native: NativeScan, terms: ReadonlyArray<{ term: Uint8Array; anchor: number }>, mark: (pos: number) => void): void {
+    for (const { term, anchor } of terms) {
+      let n = native.findDigits(this.buf, this.got, term, anchor, this.marks);
+      while (n < 0) {
+        this.marks = new Int32Array(this.marks.length * 2);
+        n = native.findDigits(this.buf, this.got, term, anchor, this.marks);
+      }
+      for (let k = 0; k < n; k++) mark(this.marks[k]);
     }
   }
 
@@ -292,6 +337,7 @@ class RangeScanner {
     this.ends = copy(this.ends, new Int32Array(n));
     this.flags = copy(this.flags, new Uint8Array(n));
     this.rowBreaks = copy(this.rowBreaks, new Float64Array(n));
+    this.before = copy(this.before, new Int32Array(n));
   }
 
   private giveUp(reason: string): CsvScanResult {
