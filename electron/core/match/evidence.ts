@@ -5,7 +5,7 @@ import { columnKind, type ColumnKind } from './columns';
 import { digitsOnly, findDigitForms } from './digit-groups';
 import { findEmails, findOthersInText, maskId, roleAddress } from './identifiers-in-text';
 import { addressTokensOf, type PreparedSubject } from './prepare';
-import { givenOnlyField, reasonHow, isPartial, nameInText, quoted, sharesNameWord, surnameOnlyField, wholeFieldName, wordsOf, type NameHow } from './names';
+import { givenOnlyField, reasonHow, isPartial, nameInText, quoted, sharesNameWord, surnameOnlyField, wholeFieldName, wordsOf, type NameHow, type Word } from './names';
 
 type IdentifierKind = FieldMatch['kind'];
 
@@ -49,6 +49,12 @@ interface Value {
   field: string;
   value: string;
   kind: ColumnKind;
+  /** The value's words, split once: a name column is read by fieldName and again by splitName. */
+  words?: Word[];
+}
+
+function wordsIn(v: Value): Word[] {
+  return (v.words ??= wordsOf(v.value));
 }
 
 function kindOf(field: string, input: MatchInput, s: PreparedSubject, isText: boolean): ColumnKind {
@@ -169,7 +175,7 @@ function fieldName(v: Value, s: PreparedSubject, ev: Evidence): void {
   if (v.kind === 'addressHeader') return headerWithoutAddress(v, s, ev);
   if (v.kind !== 'name' && v.kind !== 'unknown' && v.kind !== 'text') return;
   if (v.kind === 'unknown' && !/\p{L}/u.test(v.value)) return;
-  const words = wordsOf(v.value);
+  const words = wordsIn(v);
   for (const name of s.names) {
     if (v.kind === 'text') {
       const how = nameInText(words, name);
@@ -203,7 +209,7 @@ function headerName(field: string, display: string, addressIsMine: boolean, s: P
  */
 function headerWithoutAddress(v: Value, s: PreparedSubject, ev: Evidence): void {
   if (ev.names.some((n) => n.where === 'header' && n.matches[0]?.field === v.field)) return;
-  const words = wordsOf(v.value);
+  const words = wordsIn(v);
   for (const name of s.names) {
     const how = nameInText(words, name);
     if (!how) continue;
@@ -215,7 +221,7 @@ function headerWithoutAddress(v: Value, s: PreparedSubject, ev: Evidence): void 
 /** FirstName + LastName: each column holds one part of the name. */
 function splitName(values: readonly Value[], s: PreparedSubject, ev: Evidence): void {
   if (ev.names.some((n) => n.where === 'column')) return;
-  const named = values.filter((v) => v.kind === 'name' || v.kind === 'unknown').map((v) => ({ v, words: wordsOf(v.value) }));
+  const named = values.filter((v) => v.kind === 'name' || v.kind === 'unknown').map((v) => ({ v, words: wordsIn(v) }));
   for (const name of s.names) {
     for (const g of named) {
       const gh = givenOnlyField(g.words, name);
