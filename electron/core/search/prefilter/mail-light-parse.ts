@@ -1,4 +1,4 @@
-import { addressParser, decodeWords, type Address } from 'postal-mime';
+import { addressParser, decodeWords as decodeEncodedWords, type Address } from 'postal-mime';
 import { repairHeaderCharset, repairTopContentType } from '../../sources/mail/header-repair';
 import { charsetKnown } from '../../sources/mail/mime-structure';
 import { addressHeaders, flatten, skipLeadingBlankLines, type AddressHeader, type MailAddress } from '../../sources/mail/parse-message';
@@ -38,6 +38,12 @@ export interface LightMail {
 }
 
 const displayHeaderNames = ['x-from', 'x-to', 'x-cc', 'x-bcc'];
+
+/**
+ * postal-mime's decodeWords, without running its six regular expressions over values that
+ * none of them can change (all need "=?", but one, which needs a NUL character).
+ */
+const decodeWords = (value: string) => (value.includes('=?') || value.includes('\0') ? decodeEncodedWords(value) : value);
 
 class Unsupported extends Error {}
 
@@ -153,7 +159,8 @@ function build(raw: Uint8Array, root: MimePartView): LightMail {
 /** As postal-mime gives a Date header: ISO 8601 when it parses, else as written. */
 function dateText(value: string): string {
   const parsed = new Date(value);
-  return parsed.toString() === 'Invalid Date' ? value : parsed.toISOString();
+  // toString() is "Invalid Date" exactly when the time is NaN, and far cheaper to test this way.
+  return Number.isNaN(parsed.getTime()) ? value : parsed.toISOString();
 }
 
 function hasType(part: MimePartView, type: string): boolean {

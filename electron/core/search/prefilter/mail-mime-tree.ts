@@ -21,7 +21,11 @@ export interface MimePartView {
   multipart: string | false;
   disposition: StructuredValue;
   transfer: 'base64' | 'quoted-printable' | 'none';
-  /** Body lines as [start, end) byte offsets into the message, line ends excluded. */
+  /**
+   * Body lines as [start, end) byte offsets into the message, line ends excluded. One range
+   * may hold several whole lines, separated by single LFs (no CR at their ends): postal-mime
+   * joins body lines with LF, so the bytes are the same.
+   */
   lines: number[];
 }
 
@@ -86,7 +90,21 @@ class TreeReader {
   read(): MimePartView {
     const raw = this.raw;
     let pos = 0;
+    let crlf = false;
     while (pos < raw.length) {
+      if (!crlf && this.current.state !== 'header' && !this.boundaryCandidate(pos)) {
+        // Body lines up to the next line that could be a boundary go to the part at once.
+        const next = this.boundaries.length > 0 ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).indexOf('\n--', pos) : -1;
+        const stop = next < 0 ? raw.length : next;
+        const cr = raw.indexOf(13, pos);
+        if (cr < 0 || cr >= stop) {
+          const end = next < 0 && raw[raw.length - 1] === 10 ? raw.length - 1 : stop;
+          if (this.current.state === 'body') this.current.lines.push(pos, end);
+          pos = next < 0 ? raw.length : next + 1;
+          continue;
+        }
+        crlf = true; // CRs to remove: line by line from here
+      }
       let nl = raw.indexOf(10, pos);
       if (nl < 0) nl = raw.length;
       let end = nl;
@@ -96,6 +114,10 @@ class TreeReader {
     }
     this.finish(this.root);
     return this.root;
+  }
+
+  private boundaryCandidate(pos: number): boolean {
+    return this.boundaries.length > 0 && this.raw[pos] === 0x2d && this.raw[pos + 1] === 0x2d;
   }
 
   private line(start: number, end: number): void {

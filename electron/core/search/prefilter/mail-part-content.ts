@@ -16,7 +16,7 @@ export function partContent(raw: Uint8Array, part: MimePartView, charset: string
     case 'none':
       return body;
     case 'base64':
-      return base64(body, part.lines.length / 2);
+      return base64(body);
     case 'quoted-printable':
       // postal-mime reads each line through the charset's decoder before it decodes "=XX"; for
       // ASCII that changes nothing only when the charset agrees with ASCII.
@@ -44,42 +44,44 @@ function joinLines(raw: Uint8Array, lines: readonly number[]): Uint8Array {
 
 const WELL_FORMED_BASE64 = /^[A-Za-z0-9+/\n]*=*\n*$/;
 
-function base64(body: Uint8Array, lineCount: number): Uint8Array | null {
-  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+function base64(body: Uint8Array): Uint8Array | null {
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const text = bytes.toString('latin1');
   if (!WELL_FORMED_BASE64.test(text)) return null;
   let padding = 0;
   for (let i = text.length - 1; i >= 0 && (text[i] === '=' || text[i] === '\n'); i--) if (text[i] === '=') padding++;
+  let lineCount = 0;
+  for (let nl = bytes.indexOf(10); nl >= 0; nl = bytes.indexOf(10, nl + 1)) lineCount++;
   // One stray character after whole groups: postal-mime writes a byte for it, Node does not.
   if ((text.length - lineCount - padding) % 4 === 1) return null;
   return Buffer.from(text, 'base64');
 }
 
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
-}
+/** Hex digit values by byte, -1 for anything else. */
+const HEX = new Int8Array(256).fill(-1);
+for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
+for (let c = 0; c < 6; c++) HEX[0x41 + c] = HEX[0x61 + c] = 10 + c;
 
 function quotedPrintable(body: Uint8Array): Uint8Array | null {
-  const out = new Uint8Array(body.length);
+  const n = body.length;
+  const out = new Uint8Array(n);
   let o = 0;
-  for (let i = 0; i < body.length; i++) {
+  let i = 0;
+  while (i < n) {
     const c = body[i];
     if (c >= 0x80) return null;
     if (c !== 0x3d) {
       out[o++] = c;
-      continue;
-    }
-    if (body[i + 1] === 10) {
       i++;
-      continue;
+    } else if (i + 1 < n && body[i + 1] === 10) {
+      i += 2; // soft line break
+    } else {
+      const hi = i + 2 < n ? HEX[body[i + 1]] : -1;
+      const lo = i + 2 < n ? HEX[body[i + 2]] : -1;
+      if (hi < 0 || lo < 0) return null;
+      out[o++] = (hi << 4) | lo;
+      i += 3;
     }
-    const hi = hexValue(body[i + 1]);
-    const lo = hexValue(body[i + 2]);
-    if (hi < 0 || lo < 0) return null;
-    out[o++] = (hi << 4) | lo;
-    i += 2;
   }
   return out.subarray(0, o);
 }

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { extractText, getResolvedPDFJS } from 'unpdf';
 import { htmlToText } from './html-text';
 import { mailLimits } from './mail-limits';
@@ -87,6 +86,9 @@ export async function extractAttachmentText(kind: AttachmentTextKind, bytes: Uin
       const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const unpacked = await declaredUnpackedSize(buffer);
       if (unpacked > 8 * mailLimits.maxAttachmentTextBytes) throw new Error(`unpacks to ${Math.round(unpacked / 1024 / 1024)} MiB, text not extracted`);
+      // Loaded on first use: mammoth and its dependencies take about 0.3 s to load, which every
+      // mail worker paid at start although few mailboxes hold Word files.
+      const { default: mammoth } = await import('mammoth');
       const result = await mammoth.extractRawText({ buffer });
       return result.value;
     }
