@@ -6,7 +6,8 @@ import { runBench } from './run-bench';
 
 /**
  * Keeps `npm run bench` working: the tiny configuration runs the CSV and mbox comparisons
- * end to end (data generation, our search in a child process, DuckDB, rg, mu). It asserts
+ * end to end (data generation, our search in a child process, DuckDB, rg, mu), and the UI
+ * comparison (the renderer in Chromium against the real core). It asserts
  * that the harness produced its rows and that the fast path returned exactly the simple
  * path's hits (runBench throws otherwise). It asserts nothing about time.
  */
@@ -35,6 +36,23 @@ describe.skipIf(skip !== null)('benchmark harness (smoke size)', () => {
       }
       // The planted subject is found: 20 CSV plantings and a share of the messages.
       expect(report.rows[0].note).toMatch(/^[1-9]\d* hits/);
+    } finally {
+      delete process.env.INNSYN_BENCH_CACHE;
+    }
+  });
+
+  it('runs the UI comparison: the renderer in Chromium searches through the real core and opens the review', { timeout: 300_000 }, async () => {
+    const cache = tempDir('innsyn-bench-cache-');
+    process.env.INNSYN_BENCH_CACHE = cache;
+    try {
+      const report = await runBench({ scale: 0.0001, only: ['ui'], outDir: tempDir('innsyn-bench-out-'), repeat: 1 }, () => undefined);
+      expect(report.rows.map((r) => r.comparison)).toEqual([
+        'UI thread (Chromium) while three large sources are searched',
+        'UI thread (Chromium) opening the review of those hits',
+      ]);
+      // The search really ran and found the planted person: the review lists hits.
+      expect(report.rows[0].note).toMatch(/; [1-9]\d* hits$/);
+      for (const r of report.rows) expect(r.ours.ms).toBeGreaterThanOrEqual(0);
     } finally {
       delete process.env.INNSYN_BENCH_CACHE;
     }
