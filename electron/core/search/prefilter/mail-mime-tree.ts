@@ -14,7 +14,10 @@ import { readStructured, type StructuredValue } from './mail-structured-header';
 export interface MimePartView {
   depth: number;
   children: MimePartView[];
-  /** The header block in document order, keys lower-cased, values with whitespace runs as one space. */
+  /**
+   * The header block in document order, keys lower-cased, values with whitespace runs as one
+   * space; only the headers in READ_HEADERS, the ones anything reads.
+   */
   headers: Array<{ key: string; value: string }>;
   type: StructuredValue;
   /** The subtype of a multipart ("mixed", "alternative"), false for a leaf. */
@@ -41,6 +44,21 @@ interface OpenPart extends MimePartView {
 /** Well under postal-mime's limits (50 levels as we configure it, 2 MB of headers), which throw. */
 const MAX_DEPTH = 40;
 const MAX_HEADER_BYTES = 1 << 20;
+
+/** The headers anyone reads from a part (parseMessage, shownFields, the MIME rules); only these are kept. */
+const READ_HEADERS = new Set([
+  'from', 'sender', 'to', 'cc', 'bcc', 'reply-to', 'subject', 'date', 'message-id',
+  'x-from', 'x-to', 'x-cc', 'x-bcc',
+  'content-type', 'content-transfer-encoding', 'content-disposition',
+]);
+/** A header name without whitespace (nearly all): nothing to collapse or trim. */
+const PLAIN_KEY = /^[!-9;-~]+$/;
+
+/** /^\s/ without a regular expression for the ASCII cases. */
+function startsWithSpace(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /^\s/.test(line));
+}
 
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -182,17 +200,20 @@ class TreeReader {
     // Folded lines (starting with whitespace) belong to the line before; the first line never folds.
     const lines: string[] = [];
     for (const line of part.headerLines) {
-      if (lines.length > 0 && /^\s/.test(line)) lines[lines.length - 1] += `\n${line}`;
+      if (lines.length > 0 && startsWithSpace(line)) lines[lines.length - 1] += `\n${line}`;
       else lines.push(line);
     }
     let type: string | null = null;
     let transfer: string | null = null;
     let disposition: string | null = null;
     for (const line of lines) {
-      const normal = line.replace(/\s+/g, ' ');
-      const sep = normal.indexOf(':');
-      const key = (sep < 0 ? normal : normal.slice(0, sep)).trim().toLowerCase();
-      const value = sep < 0 ? '' : normal.slice(sep + 1).trim();
+      // postal-mime turns every whitespace run into one space, then splits at the first colon
+      // and trims both sides; a run never spans the colon, so each side can be done alone.
+      const sep = line.indexOf(':');
+      const rawKey = sep < 0 ? line : line.slice(0, sep);
+      const key = (PLAIN_KEY.test(rawKey) ? rawKey : rawKey.replace(/\s+/g, ' ').trim()).toLowerCase();
+      if (!READ_HEADERS.has(key)) continue;
+      const value = sep < 0 ? '' : line.slice(sep + 1).replace(/\s+/g, ' ').trim();
       part.headers.push({ key, value });
       if (key === 'content-type') type = value;
       else if (key === 'content-transfer-encoding' && transfer === null) transfer = value;

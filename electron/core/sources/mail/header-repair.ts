@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 const EMPTY_PARAM = /;[ \t]*(?:\r?\n[ \t]+)?;/;
 
 /**
@@ -30,7 +31,7 @@ export function repairHeaderCharset(raw: Uint8Array): Uint8Array {
   const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const headerEnd = findHeaderEnd(buf);
   const head = buf.subarray(0, headerEnd);
-  if (!head.some((b) => b >= 0x80)) return raw;
+  if (isAscii(head)) return raw;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head);
     return raw; // already UTF-8 (RFC 6532)
@@ -51,7 +52,8 @@ export function repairHeaderCharset(raw: Uint8Array): Uint8Array {
 
 function findHeaderEnd(buf: Buffer): number {
   const lf = buf.indexOf('\n\n');
-  const crlf = buf.indexOf('\r\n\r\n');
+  // Only a CRLF pair ending by the first LF pair can come first: not a search of the whole message.
+  const crlf = (lf < 0 ? buf : buf.subarray(0, lf + 1)).indexOf('\r\n\r\n');
   const ends = [lf, crlf].filter((n) => n >= 0);
   return ends.length > 0 ? Math.min(...ends) : Math.min(buf.length, 256 * 1024);
 }
