@@ -110,6 +110,11 @@ describe('the raw CSV pass: text terms as byte patterns', () => {
     expect(found('O"Brien', ['o"brien'])).toBe(true);
   });
 
+  it('finds overlapping and back-to-back matches, and not a term cut short', () => {
+    expect(found('bjbjørnstadBJØRNSTAD', ['bjørnstad'])).toBe(true);
+    expect(found('Bjørnsta', ['bjørnstad'])).toBe(false);
+  });
+
   it('matches astral characters in UTF-8 without knowing their case', () => {
     expect(found('a𐐀b', ['a𐐨b'])).toBe(true);
   });
