@@ -42,12 +42,16 @@ function joinLines(raw: Uint8Array, lines: readonly number[]): Uint8Array {
   return out;
 }
 
-const WELL_FORMED_BASE64 = /^[A-Za-z0-9+/\n]*=*\n*$/;
+/** Anything but the alphabet, padding and line ends; padding may only be followed by more of itself and line ends. */
+const NOT_BASE64 = /[^A-Za-z0-9+/=\n]/;
+const PADDING_TAIL = /^[=\n]*$/;
 
 function base64(body: Uint8Array): Uint8Array | null {
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const text = bytes.toString('latin1');
-  if (!WELL_FORMED_BASE64.test(text)) return null;
+  if (NOT_BASE64.test(text)) return null;
+  const pad = text.indexOf('=');
+  if (pad >= 0 && !PADDING_TAIL.test(text.slice(pad))) return null;
   let padding = 0;
   for (let i = text.length - 1; i >= 0 && (text[i] === '=' || text[i] === '\n'); i--) if (text[i] === '=') padding++;
   let lineCount = 0;
@@ -117,5 +121,12 @@ export function charsetDecoder(charset: string | undefined): Decoder {
 
 /** Charsets in which the bytes 0x00–0x7F are ASCII whatever comes before them (not ISO-2022, not UTF-16). */
 function asciiCompatible(charset: string | undefined): boolean {
-  return /^(utf-8|iso-8859-\d+|windows-\d+|koi8-[ru]|gbk|gb18030)$/.test(charsetDecoder(charset).encoding);
+  const encoding = charsetDecoder(charset).encoding;
+  let known = asciiEncodings.get(encoding);
+  if (known === undefined) {
+    known = /^(utf-8|iso-8859-\d+|windows-\d+|koi8-[ru]|gbk|gb18030)$/.test(encoding);
+    asciiEncodings.set(encoding, known);
+  }
+  return known;
 }
+const asciiEncodings = new Map<string, boolean>();
