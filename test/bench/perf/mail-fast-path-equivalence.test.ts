@@ -8,7 +8,7 @@ import { corpus, missingCorpus } from '../../helpers/corpora';
 import { tempDir } from '../../helpers/temp';
 import { generateMail } from './data/gen-mail';
 import { benchSubject } from './data/subject';
-import { trickyMbox } from './mail-tricky-corpus';
+import { trickyMbox, trickyMessages } from './mail-tricky-corpus';
 
 /**
  * The mailbox fast path (messages decoded in worker threads, non-matching ones dropped there)
@@ -16,8 +16,9 @@ import { trickyMbox } from './mail-tricky-corpus';
  * counts. The mailbox mixes the benchmark's messages (quoted-printable in UTF-8 and
  * ISO-8859-1, base64 bodies, RFC 2047 Q and B display names, attachments, the subject planted
  * in each form) with every .eml fixture of three mail parsers' test suites and the messages
- * made to trip the workers' pre-check (mail-tricky-corpus.ts), which skips the full parse of
- * messages that cannot match.
+ * made to trip the light decoder (mail-tricky-corpus.ts), which skips the full parse of
+ * messages of plain structure and the records of those that cannot match; as one mbox read by
+ * workers and in-process, and as a folder of message files.
  */
 const skip = missingCorpus('mime-fixtures') ?? missingCorpus('norwegian-names-addresses');
 const savedEnv = process.env.INNSYN_FAST_PATH;
@@ -46,12 +47,15 @@ async function mailbox(dir: string): Promise<string> {
   }
   const file = path.join(dir, 'mixed.mbox');
   writeFileSync(file, parts.join(''), 'latin1');
-  return file;
+  // The same kinds of messages as a folder of message files (read in-process, one by one).
+  for (const [i, m] of trickyMessages().entries()) writeFileSync(path.join(dir, 'Maildir', 'cur', `tricky-${i}.eml`), m);
+  return { file, folder: path.join(dir, 'Maildir') };
 }
 
-async function search(file: string, subject: Subject, fast: boolean) {
+/** workers: the mbox decoded in worker threads (the default for a large mbox), else in-process. */
+async function search(file: string, subject: Subject, fast: boolean, workers = true) {
   process.env.INNSYN_FAST_PATH = fast ? 'on' : 'off';
-  mboxWorkerTuning.minBytes = 0;
+  mboxWorkerTuning.minBytes = workers ? 0 : Number.POSITIVE_INFINITY;
   const r = await runSearch({ sources: [{ id: 'mail', kind: 'mailbox', path: file }], subject });
   const s = r.sources[0];
   return { hits: r.hits, suggestions: r.suggestions ?? [], status: s.status, scanned: s.scanned, problems: s.problems ?? [], error: s.error };
@@ -59,17 +63,21 @@ async function search(file: string, subject: Subject, fast: boolean) {
 
 describe.skipIf(skip !== null)('mailbox fast path equals the simple path', () => {
   it('same hits, problems, suggestions and counts on encoded and malformed messages', { timeout: 240_000 }, async () => {
-    const file = await mailbox(tempDir('innsyn-mail-fast-'));
+    const { file, folder } = await mailbox(tempDir('innsyn-mail-fast-'));
     const subjects: Subject[] = [
       benchSubject,
       { names: ['Test User', 'Jørn Støylen'], emails: ['bob@example.com'], phones: [], nationalIds: [], others: [] },
       { names: ['Mikel Lindsaar', 'Sunniva Bjørnstad'], emails: [], phones: ['12 34 56 78'], nationalIds: [], others: ['kunde 4711'] },
     ];
-    for (const subject of subjects) {
+    for (const [i, subject] of subjects.entries()) {
       const simple = await search(file, subject, false);
-      const fast = await search(file, subject, true);
       expect(simple.hits.length).toBeGreaterThan(0);
-      expect(fast).toEqual(simple);
+      expect(await search(file, subject, true)).toEqual(simple);
+      // A small mbox, and message files, are decoded in-process, with the light decoder too.
+      expect(await search(file, subject, true, false)).toEqual(simple);
+      const simpleFolder = await search(folder, subject, false);
+      if (i === 0) expect(simpleFolder.hits.length).toBeGreaterThan(0);
+      expect(await search(folder, subject, true)).toEqual(simpleFolder);
     }
   });
 });

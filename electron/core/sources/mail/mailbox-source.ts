@@ -15,6 +15,7 @@ import { parseMessage } from './parse-message';
 import type { Subject } from '../../../../shared/subject';
 import { fastPathsEnabled } from '../../search/prefilter/fast-path-switch';
 import { scanMboxInWorkers } from '../../search/workers/parallel-mbox';
+import { decodeLight } from '../../search/prefilter/mail-light-decode';
 import { openPst, pstItemToEml, walkPst, type PstEntry } from './pst-file';
 
 type MailboxConfig = Extract<SourceConfig, { kind: 'mailbox' }>;
@@ -55,12 +56,15 @@ class ProblemLog {
  */
 export class MailboxSource implements Source {
   private searchSubject: Subject | null = null;
+  /** Set for a search on the fast path: messages are decoded by decodeLight where it can. */
+  private lightSubject: PreparedSubject | null = null;
 
   constructor(readonly config: MailboxConfig) {}
 
   async *scan(subject: PreparedSubject, outer: ScanContext): AsyncIterable<SourceRecord> {
     // Only a search (which sets a prefilter) may skip records, and so use the worker path.
     this.searchSubject = outer.prefilter ? subject.subject : null;
+    this.lightSubject = outer.prefilter && fastPathsEnabled() ? subject : null;
     const problems = new ProblemLog(outer);
     const ctx: ScanContext = { ...outer, problem: problems.report };
     const root = this.config.path;
@@ -103,6 +107,17 @@ export class MailboxSource implements Source {
     progress: Progress,
   ): AsyncIterable<SourceRecord> {
     const decode = async (raw: Uint8Array, location: MailLocation, where: string) => {
+      if (this.lightSubject) {
+        // As in the mbox workers: a message of plain structure is decoded without the full
+        // parser, with the same problems and alias input, and a record only if it may match
+        // (a record the matcher rejects is not yielded; the search would drop it anyway).
+        const light = await decodeLight(raw, this.lightSubject).catch(() => null);
+        if (light) {
+          for (const p of light.problems) ctx.problem(`${where}: ${p}`);
+          aliases.add({ ...light, attached: [] });
+          return light.mail ? toSourceRecord(light.mail, { ...location, ...(light.mail.messageId ? { messageId: light.mail.messageId } : {}) }) : null;
+        }
+      }
       try {
         const mail = await parseMessage(raw);
         for (const p of mail.problems) ctx.problem(`${where}: ${p}`);
