@@ -14,12 +14,14 @@ export interface LightAttachment {
 }
 
 /**
- * What parseMessage would make of a message, as far as the pre-check needs it: the address
- * lists and X-headers (for the alias collector, exactly), every string the record would hold
- * except the HTML body and attachment texts (exactly), the HTML (email.html) and the
- * attachments. null when the message has anything parseMessage reports as a problem or that
- * this reading does not follow (an attached message, a calendar part, format=flowed, a text
- * part postal-mime would convert between HTML and plain text, malformed encodings).
+ * What postal-mime and parseMessage would make of a message, exactly, read without them
+ * (mail-light-decode.ts): headers, address lists and X-headers, the plain text and the HTML
+ * (email.text, email.html), the attachments' names, types and bytes, and every string the
+ * record would hold except the HTML body and attachment texts. null when the message has
+ * anything parseMessage reports as a problem of its structure or that this reading does not
+ * follow (an attached message, a calendar part, format=flowed, a text part postal-mime would
+ * convert between HTML and plain text, malformed encodings, comments or RFC 2231 parameters
+ * in Content-Type or Content-Disposition).
  */
 export interface LightMail {
   messageId?: string;
