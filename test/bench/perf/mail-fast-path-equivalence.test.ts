@@ -37,7 +37,7 @@ function emlFiles(dir: string): string[] {
   });
 }
 
-async function mailbox(dir: string): Promise<string> {
+async function mailbox(dir: string): Promise<{ file: string; folder: string }> {
   const generated = path.join(dir, 'generated.mbox');
   await generateMail(generated, path.join(dir, 'Maildir'), 240);
   const parts = [readFileSync(generated, 'latin1'), trickyMbox()];
