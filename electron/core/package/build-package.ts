@@ -8,15 +8,15 @@ import type { Confidence } from '../../../shared/hit';
 import { formatsProblem, normaliseFormats, type PackageFormat } from '../../../shared/package-formats';
 import type { SearchResult } from '../../../shared/search';
 import type { Controller, SourceConfig } from '../../../shared/workspace';
-import { writeCoverLetterPdf } from './cover-letter-pdf';
 import { writeDataJson } from './data-json';
+import { renderCoverLetterPdf } from './cover-letter-pdf';
 import { dataSchema } from './data-schema';
 import { partialName, removeDeadLeftovers, stagingPrefix } from './leftovers';
 import { stageMailFiles } from './mail-files';
 import { countBy, planPackage } from './package-plan';
 import { manifestSources, type Manifest } from './manifest';
 import type { PackageReview } from './review';
-import { Staging, type Digest } from './staging';
+import { Staging } from './staging';
 import { composeReadme, loadTexts } from './texts';
 import { verifyZip, type Verification } from './verify';
 import { writeXlsx } from './xlsx';
@@ -106,7 +106,6 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     // is compressed in the thread pool while the next is made (staging.ts, zip-writer.ts).
     const staged = new Staging(staging, signal, !input.password);
     settle = () => staged.settle();
-    const stage = (name: string, write: (file: string) => Promise<Digest | void>) => staged.file(name, write);
 
     // Without eml, mail hits are still in data.json/data.xlsx; no row points at an .eml file.
     const mail = formats.includes('eml')
@@ -122,19 +121,26 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     finished('mail');
 
     if (formats.includes('json')) {
-      await stage('data/data.json', (file) =>
-        writeDataJson({ file, generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, signal }),
+      await staged.stream('data/data.json', (sink) =>
+        writeDataJson({ generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, signal }, sink),
       );
       await staged.content('data/schema.json', Buffer.from(`${JSON.stringify(dataSchema, null, 2)}\n`));
     }
+    // The letter is laid out now (about half a second of font shaping on this thread), while
+    // the thread pool compresses the e-mails and data.json; it is staged in its usual place below.
+    signal?.throwIfAborted();
+    const letterPdf = await renderCoverLetterPdf(letter);
     finished('data');
     if (formats.includes('xlsx')) {
-      await stage('data/data.xlsx', (file) =>
-        writeXlsx({ file, texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths: mail.emlPaths, withOriginals: formats.includes('eml'), signal }),
+      await staged.stream('data/data.xlsx', (sink) =>
+        writeXlsx(
+          { texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths: mail.emlPaths, withOriginals: formats.includes('eml'), signal },
+          sink,
+        ),
       );
     }
     finished('spreadsheet');
-    await stage(texts.fileName, (file) => writeCoverLetterPdf(letter, file));
+    await staged.content(texts.fileName, letterPdf);
     await staged.content(texts.readmeName, Buffer.from(composeReadme(texts, formats), 'utf8'));
     finished('letter');
 

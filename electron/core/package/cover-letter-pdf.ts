@@ -1,14 +1,14 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
 import type { CoverLetter } from './cover-letter';
 import { letterFonts } from './fonts';
 
 /**
- * Renders the composed letter as an A4 PDF with an embedded font (see fonts.ts). Placeholders
- * the DPO must complete are red and italic, so they cannot be missed before sending.
+ * Renders the composed letter as an A4 PDF with an embedded font (see fonts.ts) and returns
+ * its bytes. Placeholders the DPO must complete are red and italic, so they cannot be missed
+ * before sending. The letter is small, so it is made in memory and staged with the other small
+ * files, and the export can make it whenever the thread pool has compression to catch up on.
  */
-export async function writeCoverLetterPdf(letter: CoverLetter, file: string): Promise<void> {
+export async function renderCoverLetterPdf(letter: CoverLetter): Promise<Buffer> {
   const fonts = letterFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -17,12 +17,15 @@ export async function writeCoverLetterPdf(letter: CoverLetter, file: string): Pr
     lang: letter.lang === 'nb' ? 'nb-NO' : 'en-GB',
     displayTitle: true,
   });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
   doc.registerFont('body', fonts.regular);
   doc.registerFont('bold', fonts.bold);
   doc.registerFont('italic', fonts.italic);
-  const out = createWriteStream(file);
-  const failed = new Promise<never>((_, reject) => out.on('error', reject));
-  doc.pipe(out);
   doc.font('bold').fontSize(15).text(letter.title);
   doc.moveDown(0.5);
   doc.font('body').fontSize(9.5).fillColor('#444444');
@@ -44,5 +47,5 @@ export async function writeCoverLetterPdf(letter: CoverLetter, file: string): Pr
   doc.font('body').fontSize(10);
   for (const line of letter.signature) doc.text(line);
   doc.end();
-  await Promise.race([once(out, 'finish'), failed]);
+  return done;
 }

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import type { EntrySink } from './entry-stream';
 import type { IncludedHit } from './included';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
@@ -9,7 +7,6 @@ import type { SourceGroup } from './grouping';
 export const DATA_FORMAT = 'innsyn-data/1';
 
 export interface DataJsonInput {
-  file: string;
   generatedAt: string;
   caseRef: string | null;
   subject: Subject;
@@ -34,73 +31,74 @@ function entry(hit: IncludedHit) {
   };
 }
 
-/** Text is collected into pieces this long before it is encoded, hashed and written. */
+/** Text is collected into pieces this long before it is encoded and handed to the sink. */
 const PIECE = 256 * 1024;
 
-/**
- * Writes data.json record by record, so a package with hundreds of thousands of records does
- * not need one giant string in memory. The layout is described by schema.json. Returns the
- * file's size and SHA-256, taken from the bytes as they were written.
- */
-export async function writeDataJson(input: DataJsonInput): Promise<{ size: number; sha256: string }> {
-  const out = createWriteStream(input.file);
-  const hash = createHash('sha256');
-  let size = 0;
-  let pending = '';
-  // Kept, not thrown from the event: a disk-full error surfaces at the next write, and a write
-  // still in flight when a cancelled export destroys the stream does not crash the process.
-  let failure: Error | null = null;
-  out.on('error', (err) => (failure ??= err));
-  const flush = async () => {
-    if (failure) throw failure;
-    const bytes = Buffer.from(pending, 'utf8');
-    pending = '';
-    hash.update(bytes);
-    size += bytes.length;
-    if (!out.write(bytes)) await once(out, 'drain');
-  };
-  const write = async (text: string) => {
-    pending += text;
-    if (pending.length >= PIECE) await flush();
-  };
-  try {
-    await writeBody(input, write);
-    await flush();
-    out.end();
-    await once(out, 'finish');
-  } finally {
-    out.destroy();
+/** Collects text; add() says when a piece is full, and only then does the writer wait for the sink. */
+class Pieces {
+  private pending = '';
+  constructor(private readonly sink: EntrySink) {}
+
+  add(text: string): boolean {
+    this.pending += text;
+    return this.pending.length >= PIECE;
   }
-  return { size, sha256: hash.digest('hex') };
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const bytes = Buffer.from(this.pending, 'utf8');
+    this.pending = '';
+    await this.sink.write(bytes);
+  }
 }
 
-async function writeBody(input: DataJsonInput, write: (text: string) => Promise<void>): Promise<void> {
+/**
+ * Writes data.json record by record into `sink` (staging.ts hashes and compresses it on the
+ * way), so a package with hundreds of thousands of records does not need one giant string in
+ * memory. The layout is described by schema.json. Records are added synchronously and the
+ * writer waits only when a piece is full: one wait per record cost more than the JSON itself.
+ */
+export async function writeDataJson(input: DataJsonInput, sink: EntrySink): Promise<void> {
+  const out = new Pieces(sink);
   const byId = new Map(input.sources.map((s) => [s.id, s]));
-  await write(
+  out.add(
     `{\n"format": ${JSON.stringify(DATA_FORMAT)},\n"generatedAt": ${JSON.stringify(input.generatedAt)},\n` +
       `"caseRef": ${JSON.stringify(input.caseRef)},\n"subject": ${JSON.stringify(input.subject)},\n"sources": [`,
   );
   for (const [gi, group] of input.groups.entries()) {
     const cfg = byId.get(group.id);
-    await write(
+    out.add(
       `${gi > 0 ? ',' : ''}\n{"id": ${JSON.stringify(group.id)}, "label": ${JSON.stringify(cfg?.label ?? group.id)}, ` +
         `"kind": ${JSON.stringify(cfg?.kind ?? 'unknown')}, "tables": [`,
     );
     for (const [ti, table] of group.tables.entries()) {
-      await write(`${ti > 0 ? ',' : ''}\n  {"name": ${JSON.stringify(table.name)}, "records": [`);
-      for (const [ri, hit] of table.hits.entries()) {
-        if (ri % 1000 === 0) input.signal?.throwIfAborted();
-        await write(`${ri > 0 ? ',' : ''}\n    ${JSON.stringify(entry(hit))}`);
+      out.add(`${ti > 0 ? ',' : ''}\n  {"name": ${JSON.stringify(table.name)}, "records": [`);
+      for (let ri = 0; ri < table.hits.length; ) {
+        input.signal?.throwIfAborted();
+        ri = addRecords(out, table.hits, ri);
+        await out.flush();
       }
-      await write('\n  ]}');
+      out.add('\n  ]}');
     }
-    await write('], "messages": [');
+    out.add('], "messages": [');
     for (const [mi, hit] of group.messages.entries()) {
       const eml = input.emlPaths.get(hit.id) ?? null;
       const withheld = eml === null && hit.redacted ? { originalWithheld: true } : {};
-      await write(`${mi > 0 ? ',' : ''}\n    ${JSON.stringify({ ...entry(hit), eml, ...withheld })}`);
+      if (out.add(`${mi > 0 ? ',' : ''}\n    ${JSON.stringify({ ...entry(hit), eml, ...withheld })}`)) await out.flush();
     }
-    await write(']}');
+    out.add(']}');
   }
-  await write('\n]\n}\n');
+  out.add('\n]\n}\n');
+  await out.flush();
+}
+
+/** Adds records from `from` until a piece is full; returns where it stopped. */
+function addRecords(out: Pieces, hits: readonly IncludedHit[], from: number): number {
+  let i = from;
+  while (i < hits.length) {
+    const full = out.add(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(entry(hits[i]))}`);
+    i++;
+    if (full) break;
+  }
+  return i;
 }

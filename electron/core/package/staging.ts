@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hashFile } from './manifest';
+import { openEntryStream, type EntrySink } from './entry-stream';
 import type { ZipEntry } from './zip';
 import { packContent, packFile, storedInZip, type Packed } from './zip-writer';
 
@@ -29,7 +29,8 @@ export function digestOf(content: Buffer): Digest {
  * budget, is written to the staging folder. Entries keep the order they were staged in.
  *
  * With `pack` (unencrypted packages, see zip-writer.ts), each entry starts being compressed in
- * the thread pool the moment it is staged, while the next one is made.
+ * the thread pool the moment it is staged, while the next one is made; a streamed file
+ * (data.json) is compressed while it is being written (entry-stream.ts).
  */
 export class Staging {
   readonly entries: StagedEntry[] = [];
@@ -44,8 +45,7 @@ export class Staging {
 
   private add(entry: StagedEntry): StagedEntry {
     if (this.pack) {
-      entry.packed =
-        entry.content !== undefined ? packContent(entry.content, storedInZip(entry.name), this.signal) : packFile(entry.file!, storedInZip(entry.name), this.signal);
+      entry.packed = entry.content !== undefined ? packContent(entry.content, storedInZip(entry.name), this.signal) : packFile(entry.file!, storedInZip(entry.name), this.signal);
       entry.packed.catch(() => undefined); // awaited when the ZIP is written; settle() waits for it on failure
     }
     this.entries.push(entry);
@@ -67,12 +67,26 @@ export class Staging {
     return file;
   }
 
-  /** Stages `name` by letting `write` create the file; hashes it afterwards unless `write` returns its digest. */
-  async file(name: string, write: (file: string) => Promise<Digest | void>): Promise<StagedEntry> {
+  /**
+   * Stages `name` by letting `write` produce its bytes into a sink; they are hashed (and, for
+   * a plain package, checksummed and compressed) as they pass, so the file is never read back.
+   */
+  async stream(name: string, write: (sink: EntrySink) => Promise<void>): Promise<StagedEntry> {
     this.signal?.throwIfAborted();
     const file = await this.fileFor(name);
-    const digest = (await write(file)) ?? (await hashFile(file));
-    return this.add({ name, file, ...digest });
+    const entry = openEntryStream(file, !this.pack ? 'raw' : storedInZip(name) ? 'store' : 'deflate', this.signal);
+    let ended;
+    try {
+      await write(entry.sink);
+      ended = await entry.end();
+    } catch (err) {
+      entry.destroy();
+      throw err;
+    }
+    const staged: StagedEntry = { name, file, ...ended.digest, packed: ended.packed };
+    staged.packed?.catch(() => undefined); // awaited when the ZIP is written; settle() waits for it on failure
+    this.entries.push(staged);
+    return staged;
   }
 
   /** Stages bytes already in memory: kept there while the budget allows, else written to the staging folder. */

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import type { Transform } from 'node:stream';
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { deflateSegments, type SegmentedDeflate } from './deflate-segments';
+import type { EntrySink } from './entry-stream';
 import { DATE_FORMAT, DATE_TIME_FORMAT, TEXT_FORMAT, type SheetCell } from './xlsx-cells';
 
 /**
@@ -77,8 +75,14 @@ function cellXml(ref: string, cell: SheetCell, bold: boolean): string {
 }
 
 export interface SheetWriter {
-  /** Adds one data row (the header row is written by addSheet). Resolves when the compressor can take more. */
-  addRow(cells: readonly SheetCell[]): Promise<void>;
+  /**
+   * Adds one data row (the header row is written by addSheet). Returns true when enough rows
+   * are waiting that the caller should await flush() before adding more; waiting after every
+   * row cost more than making it.
+   */
+  addRow(cells: readonly SheetCell[]): boolean;
+  /** Hands the rows made so far to the compressor; resolves when it can take more. */
+  flush(): Promise<void>;
   /** Ends the sheet. */
   commit(): Promise<void>;
 }
@@ -90,28 +94,20 @@ export interface SheetWriter {
  * one that did not would be refused rather than written wrong.
  */
 class StreamingZip {
-  private readonly out;
   private readonly central: Buffer[] = [];
   private count = 0;
   private offset = 0;
-  private readonly hash = createHash('sha256');
-  private current: Transform | null = null;
-  readonly failed: Promise<never>;
+  private current: SegmentedDeflate | null = null;
 
   constructor(
-    file: string,
+    private readonly out: EntrySink,
     private readonly level: number,
-  ) {
-    this.out = createWriteStream(file);
-    this.failed = new Promise<never>((_, reject) => this.out.on('error', reject));
-    this.failed.catch(() => undefined); // surfaced by the next write or by finish()
-  }
+  ) {}
 
-  /** Writes bytes of the container; its digest is taken on the way, so the file need not be read back. */
+  /** Writes bytes of the container; the sink takes its digest on the way, so the file need not be read back. */
   private async write(buf: Buffer): Promise<void> {
-    this.hash.update(buf);
     this.offset += buf.length;
-    if (!this.out.write(buf)) await Promise.race([once(this.out, 'drain'), this.failed]);
+    await this.out.write(buf);
   }
 
   private header(name: Buffer, flags: number, crc: number, compressed: number, size: number): Buffer {
@@ -167,31 +163,22 @@ class StreamingZip {
     const offset = this.offset;
     await this.write(this.header(n, 0x0008, 0, 0, 0));
     await this.write(n);
-    const deflate = createDeflateRaw({ level: this.level });
+    // Compressed in segments on both cores (deflate-segments.ts): a single zlib stream could
+    // not keep up with the rows, and the rows then waited for it. Urgent: this thread waits.
+    const deflate = deflateSegments((bytes) => this.write(bytes), { level: this.level, urgent: true });
     this.current = deflate;
     let crc = 0;
     let size = 0;
-    let compressed = 0;
-    const drained = (async () => {
-      for await (const chunk of deflate as AsyncIterable<Buffer>) {
-        compressed += chunk.length;
-        await this.write(chunk);
-      }
-    })();
-    drained.catch(() => undefined); // surfaced below
-    const stopped = Promise.race([this.failed, drained.then(() => Promise.reject(new Error('the compressor ended early')))]);
-    stopped.catch(() => undefined);
     return {
       write: async (text: string) => {
         const bytes = Buffer.from(text, 'utf8');
         crc = crc32(bytes, crc);
         size += bytes.length;
-        // Up to 4 MB may wait for the compressor, so the next rows are made while it works.
-        if (!deflate.write(bytes) && deflate.writableLength > 4 << 20) await Promise.race([once(deflate, 'drain'), stopped]);
+        await deflate.write(bytes);
       },
       end: async () => {
-        deflate.end();
-        await Promise.race([drained, this.failed]);
+        const { compressedSize: compressed } = await deflate.end();
+        this.current = null;
         crc = crc >>> 0;
         this.record(n, 0x0008, crc, compressed, size, offset);
         const d = Buffer.alloc(16);
@@ -204,8 +191,8 @@ class StreamingZip {
     };
   }
 
-  /** Writes the central directory, closes the file and returns its size and SHA-256. */
-  async finish(): Promise<{ size: number; sha256: string }> {
+  /** Writes the central directory. */
+  async finish(): Promise<void> {
     const cdOffset = this.offset;
     for (const b of this.central) await this.write(b);
     const end = Buffer.alloc(22);
@@ -215,14 +202,10 @@ class StreamingZip {
     end.writeUInt32LE(this.offset - cdOffset, 12);
     end.writeUInt32LE(cdOffset, 16);
     await this.write(end);
-    this.out.end();
-    await Promise.race([once(this.out, 'close'), this.failed]);
-    return { size: this.offset, sha256: this.hash.digest('hex') };
   }
 
   abort(): void {
     this.current?.destroy();
-    this.out.destroy();
   }
 }
 
@@ -236,8 +219,8 @@ export class XlsxWriter {
    * about 14% larger (still smaller than exceljs's output was). The package stores the
    * spreadsheet as it is, so this size is what the person receives.
    */
-  constructor(file: string, level = 2) {
-    this.zip = new StreamingZip(file, level);
+  constructor(out: EntrySink, level = 2) {
+    this.zip = new StreamingZip(out, level);
   }
 
   /** Starts a sheet with a bold, frozen header row, an autofilter over it and the given column widths. */
@@ -277,10 +260,11 @@ export class XlsxWriter {
     };
     pending += rowXml(header, true);
     return {
-      addRow: async (cells) => {
+      addRow: (cells) => {
         pending += rowXml(cells, false);
-        if (pending.length >= FLUSH_AT) await flush();
+        return pending.length >= FLUSH_AT;
       },
+      flush,
       commit: async () => {
         pending += `</sheetData><autoFilter ref="A1:${lastColumn}1"/></worksheet>`;
         await flush();
@@ -290,8 +274,8 @@ export class XlsxWriter {
     };
   }
 
-  /** Writes the workbook parts, closes the file and returns its size and SHA-256. */
-  async finish(): Promise<{ size: number; sha256: string }> {
+  /** Writes the workbook parts and the container's central directory. */
+  async finish(): Promise<void> {
     if (this.open) throw new Error('the last sheet was not committed');
     const n = this.sheets.length;
     const sheetIds = this.sheets.map((_, i) => i + 1);
@@ -327,7 +311,7 @@ export class XlsxWriter {
     return this.zip.finish();
   }
 
-  /** Stops writing and closes the file (after a cancel or a failure); the caller removes it. */
+  /** Stops the compressor (after a cancel or a failure); the caller closes and removes the file. */
   abort(): void {
     this.zip.abort();
   }

@@ -1,5 +1,6 @@
 import type { Cell, Location, SourceResult } from '../../../shared/hit';
 import type { SourceConfig } from '../../../shared/workspace';
+import type { EntrySink } from './entry-stream';
 import type { SourceGroup } from './grouping';
 import type { IncludedHit } from './included';
 import type { PackageTexts } from './texts';
@@ -7,7 +8,6 @@ import { sheetNamer, textCell, toSheetCell, type SheetCell } from './xlsx-cells'
 import { XlsxWriter, type SheetWriter } from './xlsx-writer';
 
 export interface XlsxInput {
-  file: string;
   texts: PackageTexts;
   sources: readonly SourceConfig[];
   results: readonly SourceResult[];
@@ -23,18 +23,18 @@ export interface XlsxInput {
 const TYPED_KINDS = new Set(['sqlite', 'postgres', 'mysql', 'mailbox']);
 
 /**
- * Writes data.xlsx with our streaming writer (xlsx-writer.ts): each row goes to the
- * compressor as it is made, so memory does not grow with the number of rows. Every sheet has
- * a bold, frozen header row and an autofilter. Returns the file's size and SHA-256.
+ * Writes data.xlsx into `sink` with our streaming writer (xlsx-writer.ts): each row goes to
+ * the compressor as it is made, so memory does not grow with the number of rows. Every sheet
+ * has a bold, frozen header row and an autofilter.
  */
-export async function writeXlsx(input: XlsxInput): Promise<{ size: number; sha256: string }> {
-  const wb = new XlsxWriter(input.file);
+export async function writeXlsx(input: XlsxInput, sink: EntrySink): Promise<void> {
+  const wb = new XlsxWriter(sink);
   try {
     await writeSheets(wb, input);
-    return await wb.finish();
+    await wb.finish();
   } catch (err) {
-    // Stop the compressor and close the file, so a cancelled export leaves no open handle on
-    // the staging folder (Windows could not delete it).
+    // Stop the compressor; the staging closes the file, so a cancelled export leaves no open
+    // handle on the staging folder (Windows could not delete it).
     wb.abort();
     throw err;
   }
@@ -48,7 +48,7 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
   const overview = await sheet(wb, name(t.overview), [t.source, t.kind, t.status, t.scanned, t.hits, t.included, t.categories], [32, 10, 10, 14, 10, 10, 50]);
   for (const r of input.results) {
     const cfg = byId.get(r.id);
-    await overview.addRow([
+    overview.addRow([
       textCell(cfg?.label ? `${cfg.label} (${r.id})` : r.id),
       textCell(r.kind),
       textCell(r.status),
@@ -65,9 +65,10 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
     for (const table of group.tables) {
       const cols = columnsOf(table.hits);
       const ws = await sheet(wb, name(`${group.id}-${table.name}`), [...cols, t.location, t.confidence, t.reasons, t.redacted]);
-      for (const [i, hit] of table.hits.entries()) {
-        if (i % 1000 === 0) input.signal?.throwIfAborted();
-        await ws.addRow([...cols.map((c) => toSheetCell(hit.record[c], typed)), ...hitCells(hit)]);
+      for (let i = 0; i < table.hits.length; ) {
+        input.signal?.throwIfAborted();
+        i = addTableRows(ws, table.hits, i, cols, typed);
+        await ws.flush();
       }
       await ws.commit();
     }
@@ -81,12 +82,22 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
         const r = hit.record;
         const file = input.withOriginals ? [input.emlPaths.get(hit.id) ?? ''] : [];
         const fields: Cell[] = [r.from, r.to, r.cc, r.subject, ...file].map((v) => v ?? null);
-        await ws.addRow([toSheetCell(r.date, true), ...fields.map((v) => toSheetCell(v, false)), ...hitCells(hit)]);
+        if (ws.addRow([toSheetCell(r.date, true), ...fields.map((v) => toSheetCell(v, false)), ...hitCells(hit)])) await ws.flush();
       }
       await ws.commit();
     }
   }
   input.signal?.throwIfAborted();
+}
+
+/** Adds table rows from `from` until the writer asks to be flushed; returns where it stopped. */
+function addTableRows(ws: SheetWriter, hits: readonly IncludedHit[], from: number, cols: readonly string[], typed: boolean): number {
+  let i = from;
+  while (i < hits.length) {
+    const hit = hits[i++];
+    if (ws.addRow([...cols.map((c) => toSheetCell(hit.record[c], typed)), ...hitCells(hit)])) break;
+  }
+  return i;
 }
 
 function sheet(wb: XlsxWriter, title: string, header: string[], widths?: number[]): Promise<SheetWriter> {

@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRaw } from 'node:zlib';
 
 /**
  * A small ZIP reader for the package's read-back check: it parses the central directory and
@@ -22,12 +22,16 @@ const SIG_END64_LOCATOR = 0x07064b50;
 const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
 const WINDOW = 4 << 20;
-/** Entries up to this size are inflated in one synchronous call (no thread-pool round trip). */
+/** Entries up to this size, compressed and not, are inflated in one call; larger ones as a stream. */
 const SMALL = 1 << 20;
+const SMALL_OUT = 8 << 20;
+/** Entries read at once. */
+const AHEAD = 8;
 const AES_METHOD = 99;
 const AES_EXTRA = 0x9901;
 const ZIP64_EXTRA = 0x0001;
 const pbkdf2Async = promisify(pbkdf2);
+const inflateRawAsync = promisify(inflateRaw);
 
 export interface EntryDigest {
   size: number;
@@ -47,10 +51,13 @@ interface CentralEntry {
 
 class BadZip extends Error {}
 
-/** Reads ranges of a file through one window, so nearby small reads cost one system call. */
+/**
+ * Reads ranges of a file through one window, so nearby small reads cost one system call.
+ * Several entries are read at once (see readZipDigests), so a window still being read is
+ * shared with every read that falls inside it instead of being read again.
+ */
 class WindowReader {
-  private buf = Buffer.alloc(0);
-  private start = 0;
+  private window: { start: number; end: number; bytes: Promise<Buffer> } | null = null;
   constructor(
     private readonly fh: FileHandle,
     readonly length: number,
@@ -58,8 +65,18 @@ class WindowReader {
 
   async read(pos: number, len: number): Promise<Buffer> {
     if (pos < 0 || len < 0 || pos + len > this.length) throw new BadZip(`a read at ${pos} (+${len}) runs past the end of the file`);
-    if (pos >= this.start && pos + len <= this.start + this.buf.length) return this.buf.subarray(pos - this.start, pos - this.start + len);
-    const size = Math.min(Math.max(len, WINDOW), this.length - pos);
+    let w = this.window;
+    if (!w || pos < w.start || pos + len > w.end) {
+      const size = Math.min(Math.max(len, WINDOW), this.length - pos);
+      w = { start: pos, end: pos + size, bytes: this.readAt(pos, size) };
+      w.bytes.catch(() => undefined); // reported to the read that waits for it
+      this.window = w;
+    }
+    const bytes = await w.bytes;
+    return bytes.subarray(pos - w.start, pos - w.start + len);
+  }
+
+  private async readAt(pos: number, size: number): Promise<Buffer> {
     const buf = Buffer.allocUnsafe(size);
     let got = 0;
     while (got < size) {
@@ -67,9 +84,7 @@ class WindowReader {
       if (bytesRead === 0) throw new BadZip('the file ended early');
       got += bytesRead;
     }
-    this.buf = buf;
-    this.start = pos;
-    return buf.subarray(0, len);
+    return buf;
   }
 }
 
@@ -84,16 +99,34 @@ export async function readZipDigests(zipFile: string, password?: string, signal?
     const reader = new WindowReader(fh, (await fh.stat()).size);
     const entries = await centralDirectory(reader);
     entries.sort((a, b) => a.offset - b.offset);
+    const names = new Set<string>();
+    for (const e of entries) {
+      if (names.has(e.name)) throw new BadZip(`${e.name} appears twice`);
+      names.add(e.name);
+    }
+    // Entries are read AHEAD at a time, in file order: their inflating runs in the thread pool
+    // side by side while this thread hashes the ones already inflated.
+    const digests = new Array<Promise<EntryDigest & { end: number }>>(entries.length);
+    const start = (i: number) => {
+      if (i >= entries.length) return;
+      digests[i] = readEntry(reader, entries[i], password);
+      digests[i].catch(() => undefined); // awaited in order below
+    };
+    for (let i = 0; i < AHEAD; i++) start(i);
     const result = new Map<string, EntryDigest>();
     let end = 0;
-    for (const e of entries) {
-      signal?.throwIfAborted();
-      if (e.offset < end) throw new BadZip(`${e.name} overlaps the entry before it`);
-      if (result.has(e.name)) throw new BadZip(`${e.name} appears twice`);
-      const digest = await readEntry(reader, e, password);
-      end = digest.end;
-      if (e.name.endsWith('/') && digest.size === 0) continue; // a directory entry
-      result.set(e.name, { size: digest.size, sha256: digest.sha256 });
+    try {
+      for (const [i, e] of entries.entries()) {
+        signal?.throwIfAborted();
+        if (e.offset < end) throw new BadZip(`${e.name} overlaps the entry before it`);
+        const digest = await digests[i];
+        start(i + AHEAD);
+        end = digest.end;
+        if (e.name.endsWith('/') && digest.size === 0) continue; // a directory entry
+        result.set(e.name, { size: digest.size, sha256: digest.sha256 });
+      }
+    } finally {
+      await Promise.allSettled(digests); // nothing may still read the file when it is closed
     }
     return result;
   } finally {
@@ -220,14 +253,16 @@ async function readEntry(reader: WindowReader, e: CentralEntry, password?: strin
   };
   if (method === 0) {
     for await (const chunk of chunks) take(chunk);
-  } else if (e.compressedSize <= SMALL) {
+  } else if (e.compressedSize <= SMALL && e.size <= SMALL_OUT) {
     const parts: Buffer[] = [];
     for await (const chunk of chunks) parts.push(chunk);
-    take(inflateRawSync(parts.length === 1 ? parts[0] : Buffer.concat(parts), { maxOutputLength: Math.max(1, e.size + 1) }));
+    // In the thread pool, with room for the whole output: one round trip per entry.
+    const room = Math.max(64, e.size + 1);
+    take(await inflateRawAsync(parts.length === 1 ? parts[0] : Buffer.concat(parts), { maxOutputLength: room, chunkSize: Math.max(room, 64) }));
   } else {
     await pipeline(
       Readable.from(chunks),
-      createInflateRaw(),
+      createInflateRaw({ chunkSize: 1 << 20 }),
       new Writable({
         write(chunk: Buffer, _enc, done) {
           try {
