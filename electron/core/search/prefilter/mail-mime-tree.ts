@@ -51,6 +51,8 @@ const READ_HEADERS = new Set([
   'x-from', 'x-to', 'x-cc', 'x-bcc',
   'content-type', 'content-transfer-encoding', 'content-disposition',
 ]);
+/** Whitespace that collapsing to single spaces would change (anything but lone spaces). */
+const COLLAPSIBLE = /[^\S ]| {2}/;
 /** A header name without whitespace (nearly all): nothing to collapse or trim. */
 const PLAIN_KEY = /^[!-9;-~]+$/;
 
@@ -103,7 +105,12 @@ class TreeReader {
   private current: OpenPart = this.root;
   private readonly boundaries: Array<{ value: Uint8Array; part: OpenPart }> = [];
 
-  constructor(private readonly raw: Uint8Array) {}
+  /** The message as a Buffer, for its native multi-byte search. */
+  private readonly bytes: Buffer;
+
+  constructor(private readonly raw: Uint8Array) {
+    this.bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  }
 
   read(): MimePartView {
     const raw = this.raw;
@@ -112,7 +119,7 @@ class TreeReader {
     while (pos < raw.length) {
       if (!crlf && this.current.state !== 'header' && !this.boundaryCandidate(pos)) {
         // Body lines up to the next line that could be a boundary go to the part at once.
-        const next = this.boundaries.length > 0 ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).indexOf('\n--', pos) : -1;
+        const next = this.boundaries.length > 0 ? this.bytes.indexOf('\n--', pos) : -1;
         const stop = next < 0 ? raw.length : next;
         const cr = raw.indexOf(13, pos);
         if (cr < 0 || cr >= stop) {
@@ -213,7 +220,8 @@ class TreeReader {
       const rawKey = sep < 0 ? line : line.slice(0, sep);
       const key = (PLAIN_KEY.test(rawKey) ? rawKey : rawKey.replace(/\s+/g, ' ').trim()).toLowerCase();
       if (!READ_HEADERS.has(key)) continue;
-      const value = sep < 0 ? '' : line.slice(sep + 1).replace(/\s+/g, ' ').trim();
+      const rest = sep < 0 ? '' : line.slice(sep + 1);
+      const value = (COLLAPSIBLE.test(rest) ? rest.replace(/\s+/g, ' ') : rest).trim();
       part.headers.push({ key, value });
       if (key === 'content-type') type = value;
       else if (key === 'content-transfer-encoding' && transfer === null) transfer = value;
