@@ -28,21 +28,34 @@ async function muIndex(maildir: string): Promise<{ ms: number; peakRssMB: number
   }
 }
 
-export async function compareMbox(sizes: BenchSizes, log: (s: string) => void): Promise<ResultRow[]> {
+type TaskRun = Awaited<ReturnType<typeof measureTask>>;
+
+export async function compareMbox(sizes: BenchSizes, log: (s: string) => void, repeat = 1): Promise<ResultRow[]> {
   log(`mbox: data (${sizes.mails} messages)`);
   const { mbox, maildir } = await mailData(sizes.mails);
   const sources = [{ id: 'epost', kind: 'mailbox', path: mbox }];
-  log('mbox: ours (fast path)');
-  const fast = await measureTask('search', { sources });
+  // Ours and mu `repeat` times, alternating, so a busy moment of a shared machine hits both
+  // (our decode workers run at a lower priority than mu, so outside load costs us more);
+  // the fastest run of each counts, and the worst peak memory.
+  const runs: { fast: TaskRun[]; mu: Array<{ ms: number; peakRssMB: number }> } = { fast: [], mu: [] };
+  for (let k = 0; k < repeat; k++) {
+    log(`mbox: ours (fast path)${repeat > 1 ? ` ${k + 1}/${repeat}` : ''}`);
+    runs.fast.push(await measureTask('search', { sources }));
+    log('mbox: mu index');
+    runs.mu.push(await muIndex(maildir));
+  }
+  const fast = runs.fast.reduce((a, b) => (b.report.ms < a.report.ms ? b : a));
+  fast.peakRssMB = Math.max(...runs.fast.map((r) => r.peakRssMB));
+  const mu = runs.mu.reduce((a, b) => (b.ms < a.ms ? b : a));
   log('mbox: ours (simple path)');
   const simple = await measureTask('search', { sources }, { INNSYN_FAST_PATH: 'off' });
-  if (fast.report.digest !== simple.report.digest) {
-    throw new Error(`mbox: the fast path's hits differ from the simple path's (${fast.report.hits} vs ${simple.report.hits})`);
+  for (const r of runs.fast) {
+    if (r.report.digest !== simple.report.digest) {
+      throw new Error(`mbox: the fast path's hits differ from the simple path's (${r.report.hits} vs ${simple.report.hits})`);
+    }
   }
   log('mbox: naive parse');
   const naive = await measureTask('naive-mail', { file: mbox });
-  log('mbox: mu index');
-  const mu = await muIndex(maildir);
   const ours = { label: 'innsyn search', ms: fast.report.ms, peakRssMB: fast.peakRssMB };
   return [
     {
@@ -52,7 +65,7 @@ export async function compareMbox(sizes: BenchSizes, log: (s: string) => void): 
       ratio: fast.report.ms / mu.ms,
       target: '≤ 0.5×',
       met: fast.report.ms <= 0.5 * mu.ms,
-      note: `${fast.report.hits} hits (simple path: same, digest equal)`,
+      note: `${fast.report.hits} hits (simple path: same, digest equal)${repeat > 1 ? `; fastest of ${repeat} runs each (ours: ${runs.fast.map((r) => (r.report.ms / 1000).toFixed(1)).join(', ')} s; mu: ${runs.mu.map((r) => (r.ms / 1000).toFixed(1)).join(', ')} s)` : ''}`,
     },
     {
       comparison: 'mbox fast path vs simple path',
