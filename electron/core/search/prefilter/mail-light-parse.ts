@@ -4,7 +4,7 @@ import { charsetKnown } from '../../sources/mail/mime-structure';
 import { addressHeaders, flatten, skipLeadingBlankLines, type AddressHeader, type MailAddress } from '../../sources/mail/parse-message';
 import { describeAttachments, formatAddressList } from '../../sources/mail/shown-fields';
 import { readMimeTree, type MimePartView } from './mail-mime-tree';
-import { charsetDecoder, partContent } from './mail-part-content';
+import { decodeText, partContent } from './mail-part-content';
 
 /** An attachment as parseMessage lists it, with its decoded bytes for text extraction. */
 export interface LightAttachment {
@@ -111,7 +111,7 @@ function build(raw: Uint8Array, root: MimePartView): LightMail {
         const key = alternative ?? part;
         const entry = texts.get(key) ?? {};
         texts.set(key, entry);
-        (entry[kind] ??= []).push(charsetDecoder(part.type.params.charset).decode(content));
+        (entry[kind] ??= []).push(decodeText(content, part.type.params.charset));
         kinds.add(kind);
       } else {
         if (type === 'text/calendar' || type === 'application/ics') throw new Unsupported();

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { MimePartView } from './mail-mime-tree';
 
 /**
@@ -117,6 +118,27 @@ export function charsetDecoder(charset: string | undefined): Decoder {
     decoders.set(label, decoder);
   }
   return decoder;
+}
+
+const C1 = /[\x80-\x9f]/;
+
+/**
+ * A text part's characters, as postal-mime's decoder for its charset gives them. Two cases
+ * skip TextDecoder, which took about 30 µs for a 6 KB body where reading the bytes as Latin-1
+ * takes 1: ASCII in UTF-8, and Windows-1252 (also the decoder for ISO-8859-1 and US-ASCII)
+ * without bytes 0x80–0x9F, the only ones it does not map like Latin-1 (nor does the
+ * text-decoder-fix.ts replacement).
+ */
+export function decodeText(bytes: Uint8Array, charset: string | undefined): string {
+  const decoder = charsetDecoder(charset);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (decoder.encoding === 'windows-1252') {
+    const text = buf.toString('latin1');
+    if (!C1.test(text)) return text;
+  } else if (decoder.encoding === 'utf-8' && isAscii(buf)) {
+    return buf.toString('latin1');
+  }
+  return decoder.decode(bytes);
 }
 
 /** Charsets in which the bytes 0x00–0x7F are ASCII whatever comes before them (not ISO-2022, not UTF-16). */
