@@ -47,6 +47,21 @@ const displayHeaderNames = ['x-from', 'x-to', 'x-cc', 'x-bcc'];
  */
 const decodeWords = (value: string) => (value.includes('=?') || value.includes('\0') ? decodeEncodedWords(value) : value);
 
+/**
+ * addressParser's results by header value: a mailbox repeats its owner's and correspondents'
+ * address lines on message after message. Its result is only read (flatten copies it).
+ */
+const parsedAddresses = new Map<string, Address[]>();
+function parseAddresses(value: string): Address[] {
+  let list = parsedAddresses.get(value);
+  if (!list) {
+    list = addressParser(value) ?? [];
+    if (parsedAddresses.size >= 4096) parsedAddresses.clear();
+    parsedAddresses.set(value, list);
+  }
+  return list;
+}
+
 class Unsupported extends Error {}
 
 export function lightParse(message: Uint8Array): LightMail | null {
@@ -78,9 +93,9 @@ function build(raw: Uint8Array, root: MimePartView): LightMail {
   const first = (key: string) => lastFirst.find((h) => h.key === key);
   const single = (key: string): Address | undefined => {
     const h = first(key);
-    return h && h.value ? addressParser(h.value)[0] : undefined;
+    return h && h.value ? parseAddresses(h.value)[0] : undefined;
   };
-  const all = (key: string): Address[] => lastFirst.filter((h) => h.key === key && h.value).flatMap((h) => addressParser(h.value) ?? []);
+  const all = (key: string): Address[] => lastFirst.filter((h) => h.key === key && h.value).flatMap((h) => parseAddresses(h.value));
   const addresses: Record<AddressHeader, MailAddress[]> = {
     from: flatten(single('from')),
     to: flatten(all('to')),
