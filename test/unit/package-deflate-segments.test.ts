@@ -82,4 +82,18 @@ describe('staged entries compressed in segments (entry-stream.ts)', () => {
     expect(python('import zipfile,sys,hashlib\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(hashlib.sha256(z.read("data/data.json")).hexdigest())', zip).trim()).toBe(sha(data));
     execFileSync('unzip', ['-tq', zip]);
   });
+
+  it('reads the rest back from the file when the compressor falls behind the writer, and the result is still the whole file', async () => {
+    const dir = tempDir();
+    const data = text(12 * SEGMENT + 4321);
+    const entry = openEntryStream(path.join(dir, 'data.json'), 'deflate');
+    // Whole segments at once, faster than the pool compresses them: it cannot keep up.
+    for (let p = 0; p < data.length; p += SEGMENT) await entry.sink.write(data.subarray(p, p + SEGMENT));
+    const { digest, packed } = await entry.end();
+    expect(digest).toEqual({ size: data.length, sha256: sha(data) });
+    const p = await packed!;
+    expect(p.size).toBe(data.length);
+    const file = (p.data as { file: string }).file;
+    expect(inflateRawSync(readFileSync(file)).equals(data)).toBe(true);
+  });
 });

@@ -12,6 +12,8 @@ const AHEAD = 4;
 export interface SegmentedDeflate {
   /** Takes bytes; resolves when more may be written. */
   write(bytes: Buffer): Promise<void>;
+  /** Whether write() would take bytes now without waiting for the pool to catch up. */
+  readonly ready: boolean;
   /** Compresses what is left as the final segment and resolves once every segment is written. */
   end(): Promise<{ compressedSize: number }>;
   /** Stops after a failure or a cancel: nothing more is compressed or written. */
@@ -73,6 +75,9 @@ export function deflateSegments(output: (bytes: Buffer) => Promise<void>, opts: 
   };
 
   return {
+    get ready() {
+      return failure === null && ahead < AHEAD;
+    },
     async write(bytes) {
       if (failure) throw failure;
       opts.signal?.throwIfAborted();

@@ -27,10 +27,11 @@ export interface EntryStream {
  * hash it:
  * - `raw`: the file is all (an encrypted package, which archiver zips later);
  * - `store`: the ZIP writer copies the file as it is;
- * - `deflate`: once the file is complete, it is compressed in the background in segments on
- *   both cores (deflate-segments.ts), while the export goes on to the next file; `packed`
- *   resolves when that is done. Compressing while writing instead would hold the writer to the
- *   compressor's pace, and this thread has other files to make meanwhile.
+ * - `deflate`: the bytes are also compressed in segments on both cores (deflate-segments.ts)
+ *   as they pass, as long as the thread pool keeps up; the writer never waits for it. Once the
+ *   pool falls behind, the rest is read back from the file after it is complete. Either way
+ *   the compression finishes in the background while the export goes on; `packed` resolves
+ *   when it is done.
  */
 export function openEntryStream(file: string, mode: EntryMode, signal?: AbortSignal): EntryStream {
   const hash = createHash('sha256');
@@ -43,6 +44,11 @@ export function openEntryStream(file: string, mode: EntryMode, signal?: AbortSig
   let failure: Error | null = null;
   out.on('error', (err) => (failure ??= err));
   const closed = new Promise<void>((resolve) => out.once('close', resolve));
+  const target = `${file}.deflate`;
+  const compressed = mode === 'deflate' ? compressedFile(target, signal) : null;
+  // Bytes handed to the compressor while it kept up; from here on it reads the file instead.
+  let fed = 0;
+  let feeding = compressed !== null;
 
   return {
     sink: {
@@ -51,6 +57,13 @@ export function openEntryStream(file: string, mode: EntryMode, signal?: AbortSig
         hash.update(bytes);
         size += bytes.length;
         if (mode !== 'raw') crc = crc32(bytes, crc);
+        if (feeding && compressed!.deflate.ready) {
+          // Returns at once (ready); a failure is reported by end().
+          compressed!.deflate.write(bytes).catch(() => undefined);
+          fed += bytes.length;
+        } else {
+          feeding = false;
+        }
         if (!out.write(bytes)) await Promise.race([once(out, 'drain'), closed.then(() => Promise.reject(failure ?? new Error('the file was closed early')))]);
       },
     },
@@ -62,22 +75,24 @@ export function openEntryStream(file: string, mode: EntryMode, signal?: AbortSig
       const digest: Digest = { size, sha256: hash.digest('hex') };
       if (mode === 'raw') return { digest };
       const stored: Packed = { method: 0, crc: crc >>> 0, size, compressedSize: size, data: { file } };
-      if (mode === 'store') return { digest, packed: Promise.resolve(stored) };
-      const target = `${file}.deflate`;
-      const packed = deflateFile(file, target, signal).then(({ compressedSize }): Packed => ({ ...stored, method: 8, compressedSize, data: { file: target } }));
+      if (!compressed) return { digest, packed: Promise.resolve(stored) };
+      const packed = compressed
+        .finish(file, fed)
+        .then(({ compressedSize }): Packed => ({ ...stored, method: 8, compressedSize, data: { file: target } }));
       return { digest, packed };
     },
     destroy() {
+      compressed?.destroy();
       out.destroy();
     },
   };
 }
 
 /**
- * Compresses a finished staged file into `target` at the package's level, in segments on both
- * cores (deflate-segments.ts), as background work: nothing waits for it until the ZIP is written.
+ * The compressed copy of a staged file, at the package's level: `deflate` takes bytes as they
+ * are written, and finish() feeds it the rest of the file from `from` and closes it.
  */
-async function deflateFile(file: string, target: string, signal?: AbortSignal): Promise<{ compressedSize: number }> {
+function compressedFile(target: string, signal?: AbortSignal) {
   const out = createWriteStream(target);
   let failure: Error | null = null;
   out.on('error', (err) => (failure ??= err));
@@ -89,16 +104,25 @@ async function deflateFile(file: string, target: string, signal?: AbortSignal): 
     },
     { level: DEFLATE_LEVEL, signal },
   );
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: SEGMENT, signal }) as AsyncIterable<Buffer>) await deflate.write(chunk);
-    const result = await deflate.end();
-    out.end();
-    await closed;
-    if (failure) throw failure;
-    return result;
-  } catch (err) {
+  const destroy = () => {
     deflate.destroy();
     out.destroy();
-    throw err;
-  }
+  };
+  return {
+    deflate,
+    destroy,
+    async finish(file: string, from: number): Promise<{ compressedSize: number }> {
+      try {
+        for await (const chunk of createReadStream(file, { start: from, highWaterMark: SEGMENT, signal }) as AsyncIterable<Buffer>) await deflate.write(chunk);
+        const result = await deflate.end();
+        out.end();
+        await closed;
+        if (failure) throw failure;
+        return result;
+      } catch (err) {
+        destroy();
+        throw err;
+      }
+    },
+  };
 }
