@@ -27,7 +27,7 @@ export interface BenchOptions {
   only: string[] | null;
   outDir: string;
   /**
-   * How many times the CSV comparison runs each side, alternating ours and the baselines;
+   * How many times the CSV and mbox comparisons run each side, alternating ours and the baselines;
    * the fastest run of each side counts. On a shared machine one slow moment then does not
    * decide a ratio.
    */

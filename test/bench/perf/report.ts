@@ -19,7 +19,7 @@ export interface BenchReport {
   date: string;
   machine: { cpus: number; cpuModel: string; memGiB: number; node: string };
   scale: number;
-  /** Runs per side in the CSV comparison (fastest counts). */
+  /** Runs per side in the CSV and mbox comparisons (fastest counts). */
   repeat: number;
   sizes: Record<string, number>;
   rows: ResultRow[];
@@ -55,7 +55,7 @@ export function markdownTable(report: BenchReport): string {
     ].join(' | '),
   );
   const m = report.machine;
-  const foot = `\nMachine: ${m.cpus} cores (${m.cpuModel}), ${m.memGiB} GiB RAM, Node ${m.node}; scale ${report.scale}${report.repeat > 1 ? `, CSV best of ${report.repeat} alternating runs` : ''}; ${report.date}.`;
+  const foot = `\nMachine: ${m.cpus} cores (${m.cpuModel}), ${m.memGiB} GiB RAM, Node ${m.node}; scale ${report.scale}${report.repeat > 1 ? `, CSV and mbox best of ${report.repeat} alternating runs` : ''}; ${report.date}.`;
   const notes = report.rows.filter((r) => r.note).map((r) => `- ${r.comparison}: ${r.note}`);
   const skipped = report.skipped.map((s) => `- skipped: ${s}`);
   return [head, sep, ...lines.map((l) => `| ${l} |`)].join('\n') + foot + (notes.length + skipped.length > 0 ? `\n\n${[...notes, ...skipped].join('\n')}` : '') + '\n';

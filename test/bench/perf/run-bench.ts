@@ -36,7 +36,7 @@ export async function runBench(opts: BenchOptions, log: (s: string) => void = (s
   const skipped: string[] = [];
   const want = (name: string) => opts.only === null || opts.only.includes(name);
   if (want('csv')) rows.push(...(await compareCsv(sizes, log, opts.repeat)));
-  if (want('mbox')) rows.push(...(await compareMbox(sizes, log)));
+  if (want('mbox')) rows.push(...(await compareMbox(sizes, log, opts.repeat)));
   if (want('sql')) {
     const sql = await compareSql(sizes, log);
     if (typeof sql === 'string') skipped.push(sql);

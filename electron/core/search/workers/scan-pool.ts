@@ -23,7 +23,10 @@ export class ScanPool {
     for (let i = 0; i < size; i++) {
       // A scan holds a few blocks at a time; a small heap makes V8 collect early instead of growing RSS.
       const resourceLimits = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
-      const w = start.eval ? new Worker(start.code, { eval: true, resourceLimits }) : new Worker(start.file, { resourceLimits });
+      // execArgv: [] so a worker does not take the parent's `--import tsx` (CLI, tests, bench): the
+      // bundle needs no loader, and loading tsx cost each worker a second or more.
+      const options = { resourceLimits, execArgv: [] };
+      const w = start.eval ? new Worker(start.code, { ...options, eval: true }) : new Worker(start.file, options);
       w.on('message', (msg: Reply & { id: number }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);

@@ -20,7 +20,8 @@ export class WorkerPool<Req extends { id: number }, Rep extends { id: number; er
     if (!start) return null;
     const pool = new WorkerPool<Req, Rep>();
     for (let i = 0; i < size; i++) {
-      const w = start.eval ? new Worker(start.code, { eval: true }) : new Worker(start.file);
+      // Not the parent's `--import tsx` (see scan-pool.ts): the bundle needs no loader.
+      const w = start.eval ? new Worker(start.code, { eval: true, execArgv: [] }) : new Worker(start.file, { execArgv: [] });
       w.on('message', (rep: Rep) => {
         const p = pool.pending.get(rep.id);
         pool.pending.delete(rep.id);

@@ -8,12 +8,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * runs:
  *  - from the electron-vite bundle: `<name>.js` next to the bundle (electron.vite.config.ts
  *    lists each worker as its own entry), started directly;
- *  - from TypeScript source (the CLI through tsx, vitest, the benchmark): Node 20 passes
- *    neither the parent's module hooks nor `--import tsx` on to a worker. The entry is
- *    bundled once with esbuild (which tsx ships) into .cache/innsyn-workers/, packages left
- *    external so they resolve from node_modules as usual; a worker then carries no TypeScript
- *    loader (about 60 MB less per worker, and a faster start). Without esbuild, the worker
- *    starts from a bootstrap that registers tsx instead.
+ *  - from TypeScript source (the CLI through tsx, vitest, the benchmark): Node 20 does not
+ *    pass the parent's module hooks on to a worker. The entry is bundled once with esbuild
+ *    (which tsx ships) into .cache/innsyn-workers/, packages left external so they resolve
+ *    from node_modules as usual; the pools start workers with `execArgv: []`, so they do not
+ *    take the parent's `--import tsx` either, and carry no TypeScript loader (about 60 MB
+ *    less per worker, and a faster start). Without esbuild, the worker starts from a
+ *    bootstrap that registers tsx instead.
  * Returns null when neither exists; callers then do the work in-process.
  */
 export type WorkerStart = { code: string; eval: true } | { file: string; eval: false };
