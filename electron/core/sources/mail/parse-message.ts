@@ -6,6 +6,12 @@ import { htmlToText } from './html-text';
 import { mailLimits } from './mail-limits';
 import { describeStructure, type MimeNodeView, type MimePart } from './mime-structure';
 import { shownFields } from './shown-fields';
+import { fixWindows1252Decoding } from '../../text/text-decoder-fix';
+
+// postal-mime (and the fast path's light decoder, which follows it) decode charsets with the
+// global TextDecoder; on Node 20.18.3+ its windows-1252 loses ’ – € Š (text-decoder-fix.ts).
+// Every thread that parses mail loads this module first.
+fixWindows1252Decoding();
 
 export interface MailAddress {
   name: string;
