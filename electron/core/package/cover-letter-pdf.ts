@@ -32,6 +32,9 @@ export async function renderCoverLetterPdf(letter: CoverLetter): Promise<Buffer>
   for (const line of letter.meta) doc.text(line);
   doc.fillColor('#000000').moveDown();
   for (const section of letter.sections) {
+    // Laying out a section is tens of milliseconds of font shaping; between sections the
+    // thread answers the thread pool, whose queued compressions wait for this thread to start.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (section.heading) doc.font('bold').fontSize(10.5).text(section.heading).moveDown(0.2);
     section.paragraphs.forEach((p, i) => {
       const isPlaceholder = section.placeholders?.includes(i) ?? false;

@@ -57,7 +57,7 @@ export function deflateSegments(output: (bytes: Buffer) => Promise<void>, opts: 
       if (stopped) throw new Error('the compression was stopped');
       // Output room for the whole segment: one thread-pool round trip instead of one per 16 kB.
       return deflateRawAsync(raw, { level: opts.level, finishFlush, chunkSize: Math.max(SEGMENT, raw.length + 1024) });
-    }, opts.urgent);
+    }, { urgent: opts.urgent });
     compressed.catch(() => undefined); // awaited in order below
     ahead++;
     written = written
