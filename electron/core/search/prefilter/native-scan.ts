@@ -8,6 +8,14 @@ import { createRequire } from 'node:module';
  * INNSYN_NATIVE_SCAN=off, the JavaScript pass in csv-scan.ts does the same work.
  */
 export interface NativeScan {
+  /**
+   * Finds the records of one block by the CSV reader's rules (csv-scan.ts `oneRecord`): fills
+   * starts/ends/flags/breaksBefore from index 0 and returns [records, bytes consumed up to the
+   * last complete record, line breaks consumed, the first record's field count or -1].
+   * flags[r] is 1 when the reader would report the record (wrong field count, control
+   * characters, text after a closing quote, an unclosed quote at the end of the file). When
+   * the arrays are full it stops at that record boundary; the caller continues from there.
+   */
   scanRecords(
     block: Uint8Array,
     length: number,
@@ -20,6 +28,11 @@ export interface NativeScan {
     flags: Uint8Array,
     breaksBefore: Int32Array,
   ): [records: number, complete: number, breaks: number, firstRecordFields: number];
+  /**
+   * Every place in block[0, length) where the digits of `term`, non-digits skipped, appear in
+   * order, searched from term[anchor]: the first and last digit's offsets in pairs in `marks`.
+   * Returns how many numbers were written, or -1 when `marks` is full.
+   */
   findDigits(block: Uint8Array, length: number, term: Uint8Array, anchor: number, marks: Int32Array): number;
 }
 
