@@ -165,22 +165,42 @@ static int number(napi_env env, napi_value v, double *out) {
   return 1;
 }
 
+/* The call's arguments; throws (and returns 0) when fewer than `want` were given. */
+static int arguments(napi_env env, napi_callback_info info, size_t want, napi_value *argv, const char *message) {
+  size_t argc = want;
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc < want) {
+    napi_throw_type_error(env, NULL, message);
+    return 0;
+  }
+  return 1;
+}
+
+/* A block and how many of its bytes to read (never more than it holds). */
+static int block_arg(napi_env env, napi_value block, napi_value length, const uint8_t **buf, size_t *len) {
+  void *data;
+  size_t block_len;
+  double length_d;
+  if (!typed(env, block, napi_uint8_array, &data, &block_len) || !number(env, length, &length_d)) return 0;
+  *buf = (const uint8_t *)data;
+  *len = length_d < 0 ? 0 : (size_t)length_d;
+  if (*len > block_len) *len = block_len;
+  return 1;
+}
+
 /* scanRecords(block, length, stop, atEof, delimiter, expectedFields, starts, ends, flags, breaksBefore)
  *   -> [records, complete, breaks, firstRecordFields] */
 static napi_value scan_records(napi_env env, napi_callback_info info) {
-  size_t argc = 10;
   napi_value argv[10];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  if (argc < 10) {
-    napi_throw_type_error(env, NULL, "csv-scan: scanRecords takes 10 arguments");
-    return NULL;
-  }
-  void *block, *starts, *ends, *flags, *before;
-  size_t block_len, starts_len, ends_len, flags_len, before_len;
-  double length_d, stop_d, delim_d, expected_d;
+  if (!arguments(env, info, 10, argv, "csv-scan: scanRecords takes 10 arguments")) return NULL;
+  const uint8_t *buf;
+  size_t length;
+  void *starts, *ends, *flags, *before;
+  size_t starts_len, ends_len, flags_len, before_len;
+  double stop_d, delim_d, expected_d;
   bool at_eof;
-  if (!typed(env, argv[0], napi_uint8_array, &block, &block_len)) return NULL;
-  if (!number(env, argv[1], &length_d) || !number(env, argv[2], &stop_d)) return NULL;
+  if (!block_arg(env, argv[0], argv[1], &buf, &length)) return NULL;
+  if (!number(env, argv[2], &stop_d)) return NULL;
   if (napi_get_value_bool(env, argv[3], &at_eof) != napi_ok) {
     napi_throw_type_error(env, NULL, "csv-scan: atEof must be a boolean");
     return NULL;
@@ -190,15 +210,12 @@ static napi_value scan_records(napi_env env, napi_callback_info info) {
   if (!typed(env, argv[7], napi_int32_array, &ends, &ends_len)) return NULL;
   if (!typed(env, argv[8], napi_uint8_array, &flags, &flags_len)) return NULL;
   if (!typed(env, argv[9], napi_int32_array, &before, &before_len)) return NULL;
-  size_t length = length_d < 0 ? 0 : (size_t)length_d;
-  if (length > block_len) length = block_len;
   size_t capacity = starts_len;
   if (ends_len < capacity) capacity = ends_len;
   if (flags_len < capacity) capacity = flags_len;
   if (before_len < capacity) capacity = before_len;
   uint8_t special[256];
   build_classes((uint8_t)delim_d, special);
-  const uint8_t *buf = (const uint8_t *)block;
   int32_t expected = (int32_t)expected_d;
   size_t i = 0;
   uint32_t count = 0;
@@ -258,29 +275,22 @@ static int digits_at(const uint8_t *buf, size_t length, const uint8_t *t, size_t
 
 /* findDigits(block, length, term, anchor, marks) -> numbers written, or -1 when marks is full */
 static napi_value find_digits(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
   napi_value argv[5];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  if (argc < 5) {
-    napi_throw_type_error(env, NULL, "csv-scan: findDigits takes 5 arguments");
-    return NULL;
-  }
-  void *block, *term, *marks;
-  size_t block_len, term_len, marks_len;
-  double length_d, anchor_d;
-  if (!typed(env, argv[0], napi_uint8_array, &block, &block_len)) return NULL;
-  if (!number(env, argv[1], &length_d)) return NULL;
+  if (!arguments(env, info, 5, argv, "csv-scan: findDigits takes 5 arguments")) return NULL;
+  const uint8_t *buf;
+  size_t length;
+  void *term, *marks;
+  size_t term_len, marks_len;
+  double anchor_d;
+  if (!block_arg(env, argv[0], argv[1], &buf, &length)) return NULL;
   if (!typed(env, argv[2], napi_uint8_array, &term, &term_len)) return NULL;
   if (!number(env, argv[3], &anchor_d)) return NULL;
   if (!typed(env, argv[4], napi_int32_array, &marks, &marks_len)) return NULL;
-  size_t length = length_d < 0 ? 0 : (size_t)length_d;
-  if (length > block_len) length = block_len;
   size_t anchor = (size_t)anchor_d;
   if (term_len == 0 || anchor >= term_len) {
     napi_throw_range_error(env, NULL, "csv-scan: the anchor must be a position in the term");
     return NULL;
   }
-  const uint8_t *buf = (const uint8_t *)block;
   const uint8_t *t = (const uint8_t *)term;
   int32_t *out = (int32_t *)marks;
   size_t n = 0;
