@@ -1,7 +1,7 @@
 import { addressParser, decodeWords as decodeEncodedWords, type Address } from 'postal-mime';
 import { repairHeaderCharset, repairTopContentType } from '../../sources/mail/header-repair';
 import { charsetKnown } from '../../sources/mail/mime-structure';
-import { addressHeaders, flatten, skipLeadingBlankLines, type AddressHeader, type MailAddress } from '../../sources/mail/parse-message';
+import { addressHeaders, flatten, skipLeadingBlankLines, type AddressHeader, type MailAddress, type ParsedMail } from '../../sources/mail/parse-message';
 import { describeAttachments, formatAddressList } from '../../sources/mail/shown-fields';
 import { readMimeTree, type MimePartView } from './mail-mime-tree';
 import { decodeText, partContent } from './mail-part-content';
@@ -23,12 +23,7 @@ export interface LightAttachment {
  * convert between HTML and plain text, malformed encodings, comments or RFC 2231 parameters
  * in Content-Type or Content-Disposition).
  */
-export interface LightMail {
-  messageId?: string;
-  date: string | null;
-  subject: string | null;
-  addresses: Record<AddressHeader, MailAddress[]>;
-  displayHeaders: Array<{ field: string; value: string }>;
+export interface LightMail extends Pick<ParsedMail, 'messageId' | 'date' | 'subject' | 'addresses' | 'displayHeaders'> {
   /** The plain-text parts joined (email.text), and the HTML parts joined (email.html). */
   text: string | null;
   html: string | null;

@@ -13,7 +13,7 @@ import {
 } from '../tabular/table-schema';
 import { columnType } from './column-types';
 import { detectCsvFormat, listCsvTables, type CsvFormat, type CsvTable } from './format';
-import { headerNames } from './header';
+import { columnNames } from './header';
 import { readTable } from './read-table';
 
 export { detectCsvFormat, listCsvTables, type CsvFormat, type CsvTable } from './format';
@@ -146,7 +146,7 @@ async function* noRows(): AsyncIterable<SourceRecord> {}
 /** Columns from the header (or column_1, column_2, ...), typed by what the first rows hold. */
 function tableSchema(name: string, format: CsvFormat): TableSchema {
   const [first = [], ...rest] = format.sample;
-  const names = format.header ? headerNames(first) : first.map((_, i) => `column_${i + 1}`);
+  const names = columnNames(first, format.header);
   const data = format.header ? rest : format.sample;
   return {
     name,
