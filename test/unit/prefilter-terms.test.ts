@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytePatterns, type ByteEncoding } from '../../electron/core/search/prefilter/byte-patterns';
+import { bytePatterns, CASED_BLOCKS, caseVariantsIn, type ByteEncoding } from '../../electron/core/search/prefilter/byte-patterns';
 import { nativeScan } from '../../electron/core/search/prefilter/native-scan';
 import { digitCounts, digitTerm, markDigitTerms, markText, textRegex } from '../../electron/core/search/prefilter/term-search';
 
@@ -81,6 +81,15 @@ describe('the raw CSV pass: digit terms with separators', () => {
 });
 
 describe('the raw CSV pass: text terms as byte patterns', () => {
+  it('knows every upper-case spelling this Node.js has: the cased blocks hold all of the BMP\'s', () => {
+    const all = caseVariantsIn([[0, 0xffff]]);
+    expect(caseVariantsIn(CASED_BLOCKS)).toEqual(all);
+    // The spellings a Norwegian name needs, including the Ångström sign and the Kelvin sign.
+    expect(all.get('å')).toEqual(['Å', '\u212b']);
+    expect(all.get('k')).toEqual(['K', '\u212a']);
+    expect(all.get('ø')).toEqual(['Ø']);
+  });
+
   it('finds a term in any case, with non-ASCII letters in either case (UTF-8)', () => {
     expect(found('BJØRNSTAD', ['bjørnstad'])).toBe(true);
     expect(found('Bjørnstad', ['bjørnstad'])).toBe(true);

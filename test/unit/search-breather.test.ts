@@ -1,7 +1,9 @@
-import { getPriority } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os, { getPriority } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breathe } from '../../electron/core/search/breather';
+import { startInBackground } from '../../electron/core/search/workers/background-priority';
 
 /** Rows already in memory, each costing `ms` of work: iterating them resolves in microtasks only. */
 async function* busyRows(count: number, ms: number): AsyncGenerator<number> {
@@ -40,21 +42,23 @@ describe('the search thread keeps the event loop turning', () => {
     expect(withBreather).toBeLessThan(100);
   });
 
-  it.runIf(process.platform === 'linux')('scan workers run at background priority and leave the search thread at normal priority', async () => {
-    // Workers do not inherit tsx's hooks (Node 20), so the worker registers tsx itself.
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('../../electron/core/search/workers/background-priority.ts', import.meta.url).href;
-    const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); }).then((m) => {
-      m.runInBackground();
-      require('node:worker_threads').parentPort.postMessage(require('node:os').getPriority(0));
-    });`;
-    const before = getPriority(0);
-    const seen = await new Promise<number>((resolve, reject) => {
-      const w = new Worker(code, { eval: true });
-      w.once('message', (m: number) => void w.terminate().then(() => resolve(m)));
-      w.once('error', reject);
-    });
-    expect(seen).toBe(Math.min(19, before + 10));
-    expect(getPriority(0)).toBe(before);
+  it.runIf(process.platform === 'linux')('workers run at background priority from their first line, and the search thread stays at normal priority', async () => {
+    // The entry reports the priority it sees before it loads anything: the prelude must have
+    // lowered it already, because loading a real worker bundle is itself the costly part.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'innsyn-priority-'));
+    const entry = path.join(dir, 'entry.cjs');
+    writeFileSync(entry, "require('node:worker_threads').parentPort.postMessage(require('node:os').getPriority(0));\n");
+    try {
+      const before = getPriority(0);
+      const seen = await new Promise<number>((resolve, reject) => {
+        const w = startInBackground({ file: entry, eval: false });
+        w.once('message', (m: number) => void w.terminate().then(() => resolve(m)));
+        w.once('error', reject);
+      });
+      expect(seen).toBe(Math.min(19, before + 10));
+      expect(getPriority(0)).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

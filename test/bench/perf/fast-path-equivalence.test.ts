@@ -65,7 +65,14 @@ describe('CSV fast path equals the simple path', () => {
       const decoder = new CsvDecoder(format.encoding);
       const bytes = readFileSync(f.file).subarray(format.bomLength);
       const all = [...reader.push(decoder.decode(bytes)), ...reader.push(decoder.end()), ...reader.end()];
-      const tunings = [{ blockBytes: 37, segmentBytes: 53, workerThreshold: 0 }, { blockBytes: 64, segmentBytes: 1 << 20, maxCandidateBytes: 50 }, {}];
+      // Workers with tiny blocks and segments; in-process with many segments (one per turn of the
+      // event loop, as below the worker threshold); in-process with few; the defaults.
+      const tunings = [
+        { blockBytes: 37, segmentBytes: 53, workerThreshold: 0 },
+        { blockBytes: 41, segmentBytes: 47 },
+        { blockBytes: 64, segmentBytes: 1 << 20, maxCandidateBytes: 50 },
+        {},
+      ];
       const names = columnNames(all[0].fields, format.header);
       const accepted = (i: number) => matchRecord({ fields: rowFields(all[i].fields, names, new Set()) }, subject) !== null;
       // The rows the search reports a problem for: the reader's, a wrong field count, control characters.

@@ -40,6 +40,13 @@ const WORKER_THRESHOLD = 16 << 20;
  * enough that a job's fixed cost (opening the file, compiling its expressions) is noise.
  */
 const SEGMENT_BYTES = 8 << 20;
+/**
+ * A file below the worker threshold is scanned on the search thread, one segment per turn of
+ * its event loop: as one segment, a 16 MB file held the thread for 50 ms or more.
+ */
+const IN_PROCESS_SEGMENT_BYTES = 1 << 20;
+/** The header is scanned on its own, on the search thread, in a block this size (grown if the header is longer). */
+const HEADER_BLOCK_BYTES = 4096;
 
 /** True when the raw pass can reproduce the reader exactly for this encoding and delimiter. */
 export function fastCsvSupported(encoding: string, delimiter: string): boolean {
@@ -69,7 +76,7 @@ export async function openFastCsvRows(input: FastCsvInput): Promise<AsyncGenerat
       await pool?.close();
       return null;
     }
-    const segments = planSegments(input, big ? (input.tuning?.segmentBytes ?? SEGMENT_BYTES) : input.fileSize);
+    const segments = planSegments(input, input.tuning?.segmentBytes ?? (big ? SEGMENT_BYTES : IN_PROCESS_SEGMENT_BYTES));
     return rows(input, segments, pool);
   } catch (err) {
     await pool?.close();
@@ -113,7 +120,8 @@ async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | 
     ...(input.tuning?.blockBytes ? { blockBytes: input.tuning.blockBytes } : {}),
     ...(input.tuning?.maxCandidateBytes ? { maxCandidateBytes: input.tuning.maxCandidateBytes } : {}),
   };
-  const run = (job: CsvScanJob): Promise<CsvScanResult> => (pool ? pool.run(job) : Promise.resolve(scanCsvRange(job)));
+  // In-process, each segment is scanned in its own turn of the event loop.
+  const run = (job: CsvScanJob): Promise<CsvScanResult> => (pool ? pool.run(job) : nextTurn().then(() => scanCsvRange(job)));
   try {
     // The header alone first: every other segment needs its field count.
     let row = 0;
@@ -121,7 +129,9 @@ async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | 
     let at = input.start;
     let headerFields = -1;
     while (row === 0 && at < input.fileSize) {
-      const head = scanCsvRange({ ...base, start: at, stop: at + 1, expectedFields: -1, blockBytes: base.blockBytes ?? 64 * 1024 });
+      // On the search thread, so a small block: the scan marks terms over all of it, and a
+      // 64 KB one cost 10–20 ms there. A header longer than the block makes it grow.
+      const head = scanCsvRange({ ...base, start: at, stop: at + 1, expectedFields: -1, blockBytes: base.blockBytes ?? HEADER_BLOCK_BYTES });
       if (head.fallback !== undefined) {
         yield* readerRows(input, at, row, breaks);
         return;
@@ -249,4 +259,8 @@ async function* readerRows(input: FastCsvInput, from: number, rowBase: number, b
     yield tag(reader.push(decoder.decode(chunk, { stream: true })));
   }
   yield tag([...reader.push(decoder.decode()), ...reader.end()]);
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

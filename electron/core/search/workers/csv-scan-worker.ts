@@ -4,9 +4,6 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { scanCsvRange, type CsvScanJob } from '../prefilter/csv-scan';
-import { runInBackground } from './background-priority';
-
-runInBackground();
 
 parentPort?.on('message', (msg: { id: number; job: CsvScanJob }) => {
   try {

@@ -16,10 +16,7 @@ import { matchRecord } from '../../match/match-record';
 import { prepareSubject, type PreparedSubject } from '../../match/prepare';
 import { aliasPairs } from '../../sources/mail/aliases';
 import { itemResult, type MailBatch, type MailBatchReply, type MailItemResult } from './mail-batch';
-import { runInBackground } from './background-priority';
 import { decodeLight } from '../prefilter/mail-light-decode';
-
-runInBackground();
 
 let prepared: { key: string; subject: PreparedSubject } | null = null;
 

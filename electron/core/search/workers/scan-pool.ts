@@ -1,6 +1,7 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { scanCsvRange, type CsvScanJob, type CsvScanResult } from '../prefilter/csv-scan';
+import { startInBackground } from './background-priority';
 import { workerStart } from './worker-url';
 
 /**
@@ -23,10 +24,7 @@ export class ScanPool {
     for (let i = 0; i < size; i++) {
       // A scan holds a few blocks at a time; a small heap makes V8 collect early instead of growing RSS.
       const resourceLimits = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
-      // execArgv: [] so a worker does not take the parent's `--import tsx` (CLI, tests, bench): the
-      // bundle needs no loader, and loading tsx cost each worker a second or more.
-      const options = { resourceLimits, execArgv: [] };
-      const w = start.eval ? new Worker(start.code, { ...options, eval: true }) : new Worker(start.file, options);
+      const w = startInBackground(start, { resourceLimits });
       w.on('message', (msg: Reply & { id: number }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);

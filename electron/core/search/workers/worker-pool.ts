@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startInBackground } from './background-priority';
 import { workerStart } from './worker-url';
 
 /**
@@ -20,8 +21,7 @@ export class WorkerPool<Req extends { id: number }, Rep extends { id: number; er
     if (!start) return null;
     const pool = new WorkerPool<Req, Rep>();
     for (let i = 0; i < size; i++) {
-      // Not the parent's `--import tsx` (see scan-pool.ts): the bundle needs no loader.
-      const w = start.eval ? new Worker(start.code, { eval: true, execArgv: [] }) : new Worker(start.file, { execArgv: [] });
+      const w = startInBackground(start);
       w.on('message', (rep: Rep) => {
         const p = pool.pending.get(rep.id);
         pool.pending.delete(rep.id);

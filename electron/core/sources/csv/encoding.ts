@@ -1,3 +1,4 @@
+import { isUtf8 as nativeIsUtf8 } from 'node:buffer';
 import { firstInvalidUtf8 } from './decoder';
 
 /**
@@ -36,7 +37,9 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
  * that byte instead of turning the UTF-8 part into "Ã¸".
  */
 function readAsUtf8(sample: Uint8Array): boolean {
-  if (isUtf8(sample)) return true;
+  // Node's native check first (microseconds); it rejects a sequence cut off at the end of the
+  // sample, which the slower check below accepts.
+  if (nativeIsUtf8(sample) || isUtf8(sample)) return true;
   const bad = firstInvalidUtf8(sample);
   return bad > 0 && sample.subarray(0, bad).some((b) => b >= 0x80);
 }
