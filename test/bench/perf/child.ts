@@ -1,5 +1,6 @@
 /**
- * Entry point of one measured child process: `node --import tsx child.ts <task> <json>`.
+ * Entry point of one measured child process: `node .cache/bench-child/child.js <task> <json>`,
+ * bundled as the app ships its code (child-bundle.ts; `node --import tsx child.ts` also works).
  * Each measurement gets its own process so peak RSS belongs to that task alone. The last
  * stdout line is the TaskReport; nothing about the data itself is printed.
  */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchChildScript } from './child-bundle';
 
 export interface Measured {
   /** Wall time of the whole process, spawn to exit. */
@@ -59,11 +59,9 @@ export interface TaskReport {
   detail?: Record<string, number | string>;
 }
 
-const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.ts');
-
-/** Runs one named task (see child.ts) in a fresh Node process with the tsx loader. */
+/** Runs one named task (see child.ts) in a fresh Node process, from the bundle child-bundle.ts builds. */
 export async function measureTask(task: string, args: Record<string, unknown>, env?: NodeJS.ProcessEnv): Promise<Measured & { report: TaskReport }> {
-  const m = await measure(process.execPath, ['--import', 'tsx', childScript, task, JSON.stringify(args)], { env });
+  const m = await measure(process.execPath, [benchChildScript(), task, JSON.stringify(args)], { env });
   const last = m.stdout.trim().split('\n').pop() ?? '';
   let report: TaskReport;
   try {
