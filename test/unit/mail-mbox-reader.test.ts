@@ -81,4 +81,22 @@ describe('mail: mbox reader', () => {
     expect(lines.at(-2)).toEqual({ atLineStart: false, head: 'From x' });
     expect(lines.at(-1)).toEqual({ atLineStart: true, head: 'From y' });
   });
+
+  it('gives the same messages whatever the read chunk size, lines cut anywhere', async () => {
+    // Right and wrong Content-Lengths, quoted and unquoted From lines, CRLF, a BOM, a last line
+    // without LF: each read as one chunk and as chunks of 1 to 64 bytes.
+    const mbox =
+      '\ufeffFrom a Mon Jan 1\nSubject: one\nContent-Length: 11\n\nFrom inside\nFrom b\r\n' +
+      'Subject: two\r\nContent-Length: 999\r\n\r\nbody\r\n>From quoted\r\n\r\nFrom c\n' +
+      'Content-Length: 3\n\nab\n\nFrom d\nSubject: last\n\nø æ å, no newline at the end';
+    const { file, messages } = await read(mbox);
+    const seen = (list: MboxMessage[]) => list.map((m) => [m.index, m.start, m.end, m.truncated, m.raw.toString('latin1')]);
+    expect(messages.map((m) => text(m).split(/\r?\n/)[0])).toEqual(['Subject: one', 'Subject: two', 'Content-Length: 3', 'Subject: last']);
+    expect(text(messages[0])).toContain('From inside'); // the count was right, so the From line is body
+    for (const chunk of [1, 2, 3, 5, 8, 13, 64]) {
+      const again: MboxMessage[] = [];
+      for await (const m of readMbox(file, new AbortController().signal, undefined, undefined, chunk)) again.push(m);
+      expect(seen(again), `chunks of ${chunk} bytes`).toEqual(seen(messages));
+    }
+  });
 });

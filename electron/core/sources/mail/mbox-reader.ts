@@ -1,5 +1,5 @@
 import { mailLimits } from './mail-limits';
-import { readLineBatches, type MboxLine } from './mbox-lines';
+import { readLineRuns, type MboxLine } from './mbox-lines';
 
 export interface MboxMessage {
   /** 0-based position in the mailbox. */
@@ -13,30 +13,38 @@ export interface MboxMessage {
   truncated: boolean;
 }
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CONTENT_LENGTH = /^content-length:[ \t]*(\d+)[ \t]*\r?\n?$/i;
+const FROM_ = Buffer.from('From ', 'latin1');
 
-function isFromLine(line: MboxLine): boolean {
-  const b = line.bytes;
-  return line.atLineStart && b.length >= 5 && b[0] === 0x46 && b.toString('latin1', 0, 5) === 'From ';
+function isFromAt(buf: Buffer, s: number, e: number, atLineStart: boolean): boolean {
+  return atLineStart && e - s >= 5 && buf[s] === 0x46 && buf.compare(FROM_, 0, 5, s, s + 5) === 0;
 }
 
-function isBlank(line: MboxLine): boolean {
-  const b = line.bytes;
-  return line.atLineStart && (b.length === 1 ? b[0] === 10 : b.length === 2 && b[0] === 13 && b[1] === 10);
+function isBlankAt(buf: Buffer, s: number, e: number, atLineStart: boolean): boolean {
+  return atLineStart && (e - s === 1 ? buf[s] === 10 : e - s === 2 && buf[s] === 13 && buf[s + 1] === 10);
 }
 
-/** The message being read: its lines are kept (up to the size limit) until it ends. */
+const isFromLine = (l: MboxLine) => isFromAt(l.bytes, 0, l.bytes.length, l.atLineStart);
+
+/**
+ * The message being read. Its kept lines are held as pieces of the read windows (consecutive
+ * lines of one window are one piece), copied into the message's own buffer when it ends.
+ */
 class OpenMessage {
-  lines: MboxLine[] = [];
+  private readonly pieces: Buffer[] = [];
+  private pieceBuf: Buffer | null = null;
+  private pieceFrom = 0;
+  private pieceTo = 0;
   kept = 0;
   truncated = false;
   inHeaders = true;
+  contentLength: number | null = null;
   /** Where the body must end if the Content-Length header is right (checked, never trusted). */
   countedEnd: number | null = null;
-  contentLength: number | null = null;
   /** Lines to the first From_ line at or after the counted end may only be one blank line. */
   awaitingFromAfterBlank = false;
+  /** While the body is counted: the message up to its blank line, and the body lines kept since, to split it again should the count be wrong. */
+  counted: { head: Buffer[]; kept: number; truncated: boolean; lines: MboxLine[] } | null = null;
 
   constructor(
     readonly index: number,
@@ -44,27 +52,73 @@ class OpenMessage {
     readonly maxBytes: number,
   ) {}
 
-  add(line: MboxLine): void {
+  add(buf: Buffer, s: number, e: number, start: number, atLineStart: boolean): void {
+    const length = e - s;
+    let countingStarts = false;
     if (this.inHeaders) {
-      if (isBlank(line)) {
+      if (isBlankAt(buf, s, e, atLineStart)) {
         this.inHeaders = false;
-        if (this.contentLength !== null) this.countedEnd = line.start + line.bytes.length + this.contentLength;
-      } else if (line.atLineStart) {
-        const m = CONTENT_LENGTH.exec(line.bytes.toString('latin1'));
+        if (this.contentLength !== null) {
+          this.countedEnd = start + length + this.contentLength;
+          countingStarts = true;
+        }
+      } else if (atLineStart) {
+        const m = CONTENT_LENGTH.exec(buf.toString('latin1', s, e));
         if (m) this.contentLength = Number(m[1]);
       }
     }
-    if (this.kept + line.bytes.length > this.maxBytes) {
+    if (this.kept + length > this.maxBytes) {
       this.truncated = true;
-      return;
+    } else {
+      this.keep(buf, s, e);
+      this.kept += length;
+      if (this.counted && !countingStarts) this.counted.lines.push({ bytes: buf.subarray(s, e), start, atLineStart });
     }
-    this.lines.push(line);
-    this.kept += line.bytes.length;
+    if (countingStarts) this.counted = { head: this.flushed(), kept: this.kept, truncated: this.truncated, lines: [] };
+  }
+
+  /** The body is read by From_ lines from here on. */
+  stopCounting(): void {
+    this.countedEnd = null;
+    this.counted = null;
   }
 
   finish(end: number): MboxMessage {
-    const raw = unquoteFrom(Buffer.concat(this.lines.map((l) => l.bytes)));
-    return { index: this.index, start: this.start, end, raw, truncated: this.truncated };
+    // Its own buffer, so the search can hand it to a worker without copying the window it came from.
+    const own = Buffer.allocUnsafeSlow(this.kept);
+    let at = 0;
+    for (const p of this.flushed()) at += p.copy(own, at);
+    return { index: this.index, start: this.start, end, raw: unquoteFrom(own), truncated: this.truncated };
+  }
+
+  /** A message holding what this one held up to its blank line, when its count turned out wrong. */
+  headOnly(): OpenMessage {
+    const head = new OpenMessage(this.index, this.start, this.maxBytes);
+    if (this.counted) {
+      head.pieces.push(...this.counted.head);
+      head.kept = this.counted.kept;
+      head.truncated = this.counted.truncated;
+    }
+    head.inHeaders = false;
+    head.contentLength = this.contentLength;
+    return head;
+  }
+
+  private keep(buf: Buffer, s: number, e: number): void {
+    if (this.pieceBuf === buf && this.pieceTo === s) {
+      this.pieceTo = e;
+      return;
+    }
+    this.flushed();
+    this.pieceBuf = buf;
+    this.pieceFrom = s;
+    this.pieceTo = e;
+  }
+
+  private flushed(): Buffer[] {
+    if (this.pieceBuf) this.pieces.push(this.pieceBuf.subarray(this.pieceFrom, this.pieceTo));
+    this.pieceBuf = null;
+    return [...this.pieces];
   }
 }
 
@@ -81,43 +135,48 @@ export async function* readMbox(
   signal: AbortSignal,
   onBytes?: (bytes: number) => void,
   maxMessageBytes = mailLimits.maxMessageBytes,
+  chunkBytes?: number,
 ): AsyncIterable<MboxMessage> {
   let open: OpenMessage | null = null;
   let index = 0;
   let first = true;
   let fileEnd = 0;
-  for await (const batch of readLineBatches(file, signal, mailLimits.maxLineBytes, onBytes)) {
-    for (let line of batch) {
-      fileEnd = line.start + line.bytes.length;
-      if (first) {
-        first = false;
-        // Some Windows tools write a UTF-8 BOM before the first From_ line.
-        if (line.bytes.subarray(0, 3).equals(UTF8_BOM)) line = { ...line, bytes: line.bytes.subarray(3), start: line.start + 3 };
-      }
-      if (open && open.countedEnd !== null && line.start < open.countedEnd) {
-        open.add(line); // inside a counted body: a "From " line here is text
+  for await (const run of readLineRuns(file, signal, mailLimits.maxLineBytes, onBytes, chunkBytes)) {
+    const { buf, base } = run;
+    let atLineStart = run.atLineStart;
+    for (let next = run.from; next < run.to; atLineStart = true) {
+      let s = next;
+      const e = run.single ? run.to : buf.indexOf(10, s) + 1;
+      next = e;
+      const end = base + e;
+      fileEnd = end;
+      // Some Windows tools write a UTF-8 BOM before the first From_ line.
+      if (first && e - s >= 3 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
+      first = false;
+      const start = base + s;
+      if (open && open.countedEnd !== null && start < open.countedEnd) {
+        open.add(buf, s, e, start, atLineStart); // inside a counted body: a "From " line here is text
         continue;
       }
-      if (open && open.countedEnd !== null && !open.awaitingFromAfterBlank && line.start === open.countedEnd && isBlank(line)) {
+      if (open && open.countedEnd !== null && !open.awaitingFromAfterBlank && start === open.countedEnd && isBlankAt(buf, s, e, atLineStart)) {
         open.awaitingFromAfterBlank = true;
-        open.add(line);
+        open.add(buf, s, e, start, atLineStart);
         continue;
       }
-      if (isFromLine(line)) {
-        if (open) yield open.finish(line.start);
-        open = new OpenMessage(index++, line.start + line.bytes.length, maxMessageBytes);
+      if (isFromAt(buf, s, e, atLineStart)) {
+        if (open) yield open.finish(start);
+        open = new OpenMessage(index++, end, maxMessageBytes);
         continue;
       }
       if (!open) continue; // text before the first From_ line is not a message
       if (open.countedEnd !== null) {
         // The count did not land on a From_ line: it was wrong. Re-split what was taken as body.
-        open.countedEnd = null;
         const split = splitAtFromLines(open, index, maxMessageBytes);
         for (const done of split.done) yield done;
         open = split.open;
         index = open.index + 1;
       }
-      open.add(line);
+      open.add(buf, s, e, start, atLineStart);
     }
   }
   if (open && open.countedEnd !== null && open.countedEnd > fileEnd + 2) {
@@ -129,23 +188,19 @@ export async function* readMbox(
   if (open) yield open.finish(fileEnd);
 }
 
-/** After a wrong Content-Length, the kept lines may hold further messages; split them. */
-function splitAtFromLines(
-  open: OpenMessage,
-  nextIndex: number,
-  maxBytes: number,
-): { done: MboxMessage[]; open: OpenMessage } {
+/** After a wrong Content-Length, the kept body lines may hold further messages; split them. */
+function splitAtFromLines(open: OpenMessage, nextIndex: number, maxBytes: number): { done: MboxMessage[]; open: OpenMessage } {
   const done: MboxMessage[] = [];
-  const lines = open.lines;
-  let current = new OpenMessage(open.index, open.start, maxBytes);
+  const lines = open.counted?.lines ?? [];
+  let current = open.headOnly();
   for (const line of lines) {
     if (isFromLine(line)) {
       done.push(current.finish(line.start));
       current = new OpenMessage(nextIndex++, line.start + line.bytes.length, maxBytes);
       continue;
     }
-    current.add(line);
-    current.countedEnd = null; // the re-split parts are read by From_ lines only
+    current.add(line.bytes, 0, line.bytes.length, line.start, line.atLineStart);
+    current.stopCounting(); // the re-split parts are read by From_ lines only
   }
   current.truncated ||= open.truncated;
   return { done, open: current };
