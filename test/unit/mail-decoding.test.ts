@@ -107,6 +107,25 @@ describe('mail: decoding', () => {
     expect(rec.text?.find((t) => t.field === 'attachment "brev.pdf"')?.value).toContain('Kundenummer 4711');
   });
 
+  it('reads a PDF that lost its header, and reports bytes without any PDF object as unreadable', async () => {
+    const pdf = await pdfWith('Kundenummer 4711 tilhører Kari Nordmann');
+    const headless = pdf.subarray(pdf.indexOf('\n') + 1);
+    expect(headless.includes('%PDF')).toBe(false);
+    const random = Buffer.from(Array.from({ length: 20_000 }, (_, i) => ((i * 2654435761) >>> 13) & 0xff));
+    expect(random.includes('obj')).toBe(false);
+    const mail = await parseMessage(
+      mixed([
+        'Content-Type: text/plain\n\nsee attachments',
+        `Content-Type: application/pdf; name="uten-hode.pdf"\nContent-Transfer-Encoding: base64\n\n${b64(headless)}`,
+        `Content-Type: application/pdf; name="faktura.pdf"\nContent-Transfer-Encoding: base64\n\n${b64(random)}`,
+      ]),
+    );
+    const text = Object.fromEntries(mail.attachments.map((a) => [a.name, a.text]));
+    expect(text['uten-hode.pdf']).toContain('Kari Nordmann');
+    expect(text['faktura.pdf']).toBeFalsy();
+    expect(mail.problems).toEqual([expect.stringMatching(/faktura\.pdf.*holds no PDF objects.*listed but not searched/)]);
+  });
+
   it('decodes a forwarded message/rfc822 attachment with its own address headers', async () => {
     const inner = 'From: Kari Nordmann <kari@example.no>\nTo: support@example.no\nSubject: Min ordre\n\nOrdre 12345 gjelder meg.\n';
     const mail = await parseMessage(mixed(['Content-Type: text/plain\n\nFYI', `Content-Type: message/rfc822\nContent-Disposition: attachment\n\n${inner}`]));
