@@ -47,7 +47,7 @@ describe.skipIf(skip !== null)('benchmark harness (smoke size)', () => {
     try {
       const report = await runBench({ scale: 0.0001, only: ['ui'], outDir: tempDir('innsyn-bench-out-'), repeat: 1 }, () => undefined);
       expect(report.rows.map((r) => r.comparison)).toEqual([
-        'UI thread (Chromium) while three large sources are searched',
+        'UI thread (Chromium) while the four sources are searched',
         'UI thread (Chromium) opening the review of those hits',
       ]);
       // The search really ran and found the planted person: the review lists hits.

@@ -44,7 +44,7 @@ export async function runBench(opts: BenchOptions, log: (s: string) => void = (s
   }
   if (want('export')) rows.push(...(await compareExport(sizes, log)));
   if (want('four')) rows.push(...(await compareFour(sizes, log, skipped)));
-  if (want('ui')) rows.push(...(await compareUi(sizes, log)));
+  if (want('ui')) rows.push(...(await compareUi(sizes, log, skipped)));
   return { date: new Date().toISOString(), machine: machine(), scale: opts.scale, repeat: opts.repeat, sizes: { ...sizes }, rows, skipped };
 }
 

@@ -7,12 +7,12 @@ import { csvFile } from './csv';
 import { mailData } from './mbox';
 import { pgSource } from './sql';
 
+/** Four sources searched together against the slowest of them searched alone, all measured here. */
 /**
- * Four sources searched together against the slowest of them searched alone, all measured
- * here. The fourth source is a second, smaller CSV export; when PostgreSQL cannot be searched
- * a third CSV stands in so there are still four.
+ * The four sources: two CSV exports, the mailbox and the PostgreSQL table. When PostgreSQL
+ * cannot be searched a third CSV stands in, so there are still four (and `skipped` says so).
  */
-export async function compareFour(sizes: BenchSizes, log: (s: string) => void, skipped: string[]): Promise<ResultRow[]> {
+export async function fourSources(sizes: BenchSizes, skipped: string[]): Promise<Array<Record<string, unknown>>> {
   const { mbox } = await mailData(sizes.mails);
   const sources: Array<Record<string, unknown>> = [
     { id: 'kunder', kind: 'csv', path: await csvFile(sizes.csvRows) },
@@ -33,6 +33,11 @@ export async function compareFour(sizes: BenchSizes, log: (s: string) => void, s
     skipped.push('four sources: PostgreSQL could not be searched, a third CSV stands in for it');
     sources.push({ id: 'arkiv', kind: 'csv', path: await csvFile(Math.max(1000, Math.floor(sizes.csvRows / 2)), 4) });
   }
+  return sources;
+}
+
+export async function compareFour(sizes: BenchSizes, log: (s: string) => void, skipped: string[]): Promise<ResultRow[]> {
+  const sources = await fourSources(sizes, skipped);
   const alone: Array<{ id: string; ms: number }> = [];
   for (const s of sources) {
     log(`four: ${String(s.id)} alone`);
