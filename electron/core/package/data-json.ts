@@ -3,6 +3,7 @@ import type { IncludedHit } from './included';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
 import type { SourceGroup } from './grouping';
+import { Utf8Pieces } from './utf8-pieces';
 
 export const DATA_FORMAT = 'innsyn-data/1';
 
@@ -31,24 +32,20 @@ function entry(hit: IncludedHit) {
   };
 }
 
-/** Text is collected into pieces this long before it is encoded and handed to the sink. */
+/** Text is encoded into pieces this long before they are handed to the sink. */
 const PIECE = 256 * 1024;
 
 /** Collects text; add() says when a piece is full, and only then does the writer wait for the sink. */
 class Pieces {
-  private pending = '';
+  private readonly bytes = new Utf8Pieces(PIECE);
   constructor(private readonly sink: EntrySink) {}
 
   add(text: string): boolean {
-    this.pending += text;
-    return this.pending.length >= PIECE;
+    return this.bytes.add(text);
   }
 
   async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const bytes = Buffer.from(this.pending, 'utf8');
-    this.pending = '';
-    await this.sink.write(bytes);
+    for (const piece of this.bytes.take()) await this.sink.write(piece);
   }
 }
 

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import { constants, deflateRaw } from 'node:zlib';
+import { compactBuffer } from './compact-buffer';
 import { inDeflatePool } from './deflate-pool';
 
 const deflateRawAsync = promisify(deflateRaw);
@@ -53,10 +54,11 @@ export function deflateSegments(output: (bytes: Buffer) => Promise<void>, opts: 
     pending = [];
     pendingBytes = 0;
     const finishFlush = final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH;
-    const compressed = inDeflatePool(() => {
+    const compressed = inDeflatePool(async () => {
       if (stopped) throw new Error('the compression was stopped');
       // Output room for the whole segment: one thread-pool round trip instead of one per 16 kB.
-      return deflateRawAsync(raw, { level: opts.level, finishFlush, chunkSize: Math.max(SEGMENT, raw.length + 1024) });
+      const out = await deflateRawAsync(raw, { level: opts.level, finishFlush, chunkSize: Math.max(SEGMENT, raw.length + 1024) });
+      return compactBuffer(out);
     }, { urgent: opts.urgent });
     compressed.catch(() => undefined); // awaited in order below
     ahead++;

@@ -1,6 +1,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { deflateSegments, type SegmentedDeflate } from './deflate-segments';
 import type { EntrySink } from './entry-stream';
+import { XmlBytes } from './xml-bytes';
 import { DATE_FORMAT, DATE_TIME_FORMAT, TEXT_FORMAT, type SheetCell } from './xlsx-cells';
 
 /**
@@ -20,7 +21,7 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const MAX32 = 0xffffffff;
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-/** Rows are collected into one string this long before it is handed to the compressor. */
+/** Rows are encoded into pieces this long before they are handed to the compressor. */
 const FLUSH_AT = 256 * 1024;
 
 /** Style ids in styles.xml's cellXfs: index = (bold ? 4 : 0) + format. */
@@ -59,19 +60,34 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || (c > 0x1000 && /\s/.test(String.fromCharCode(c)));
 }
 
-function cellXml(ref: string, cell: SheetCell, bold: boolean): string {
+/** The ` s="n"` attribute of each style id (none for the default, 0). */
+const STYLE_ATTRS = Array.from({ length: 8 }, (_, s) => (s === 0 ? '' : ` s="${s}"`));
+
+/** Writes one cell at column `col` of row `row` (as text), or nothing for an empty one. */
+function writeCell(out: XmlBytes, col: string, row: string, cell: SheetCell, bold: boolean): void {
   const v = cell.value;
-  if (v === null) return '';
-  const s = styleOf(cell.numFmt, bold);
-  const sAttr = s === 0 ? '' : ` s="${s}"`;
-  if (v === '') return s === 0 ? '' : `<c r="${ref}"${sAttr}/>`; // an empty text is an empty cell, as before
-  if (typeof v === 'string') {
-    const space = v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1))) ? ' xml:space="preserve"' : '';
-    return `<c r="${ref}"${sAttr} t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
+  if (v === null) return;
+  const s = cell.numFmt === undefined ? (bold ? 4 : 0) : styleOf(cell.numFmt, bold);
+  if (v === '' && s === 0) return; // an empty text is an empty cell, as before
+  out.ascii('<c r="');
+  out.ascii(col);
+  out.ascii(row);
+  out.ascii('"');
+  out.ascii(STYLE_ATTRS[s]);
+  if (v === '') {
+    out.ascii('/>');
+  } else if (typeof v === 'string') {
+    const space = isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1));
+    out.ascii(space ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+    out.text(v);
+    out.ascii('</t></is></c>');
+  } else if (typeof v === 'boolean') {
+    out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+  } else {
+    out.ascii('><v>');
+    out.ascii(String(typeof v === 'number' ? v : v.getTime() / 86_400_000 + EXCEL_EPOCH_DAYS));
+    out.ascii('</v></c>');
   }
-  if (typeof v === 'number') return `<c r="${ref}"${sAttr}><v>${String(v)}</v></c>`;
-  if (typeof v === 'boolean') return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${sAttr}><v>${String(v.getTime() / 86_400_000 + EXCEL_EPOCH_DAYS)}</v></c>`;
 }
 
 export interface SheetWriter {
@@ -158,7 +174,7 @@ class StreamingZip {
   }
 
   /** A part whose text arrives in pieces: returns write(text) and end(). */
-  async stream(name: string): Promise<{ write(text: string): Promise<void>; end(): Promise<void> }> {
+  async stream(name: string): Promise<{ write(bytes: Buffer): Promise<void>; end(): Promise<void> }> {
     const n = Buffer.from(name, 'utf8');
     const offset = this.offset;
     await this.write(this.header(n, 0x0008, 0, 0, 0));
@@ -170,8 +186,7 @@ class StreamingZip {
     let crc = 0;
     let size = 0;
     return {
-      write: async (text: string) => {
-        const bytes = Buffer.from(text, 'utf8');
+      write: async (bytes: Buffer) => {
         crc = crc32(bytes, crc);
         size += bytes.length;
         await deflate.write(bytes);
@@ -237,36 +252,38 @@ export class XlsxWriter {
     };
     lettersFor(columns);
     const lastColumn = letters[columns - 1];
-    let pending =
+    const pending = new XmlBytes(FLUSH_AT);
+    pending.ascii(
       `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
       '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
       '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       (widths.length > 0 ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '') +
-      '<sheetData>';
+      '<sheetData>',
+    );
     let row = 0;
-    const rowXml = (cells: readonly SheetCell[], bold: boolean) => {
+    const writeRow = (cells: readonly SheetCell[], bold: boolean) => {
       row++;
       const l = lettersFor(cells.length);
-      let xml = `<row r="${row}">`;
-      for (let i = 0; i < cells.length; i++) xml += cellXml(`${l[i]}${row}`, cells[i], bold);
-      return `${xml}</row>`;
+      const r = String(row);
+      pending.ascii('<row r="');
+      pending.ascii(r);
+      pending.ascii('">');
+      for (let i = 0; i < cells.length; i++) writeCell(pending, l[i], r, cells[i], bold);
+      pending.ascii('</row>');
     };
     const flush = async () => {
-      if (pending.length === 0) return;
-      const text = pending;
-      pending = '';
-      await body.write(text);
+      for (const piece of pending.take()) await body.write(piece);
     };
-    pending += rowXml(header, true);
+    writeRow(header, true);
     return {
       addRow: (cells) => {
-        pending += rowXml(cells, false);
-        return pending.length >= FLUSH_AT;
+        writeRow(cells, false);
+        return pending.full;
       },
       flush,
       commit: async () => {
-        pending += `</sheetData><autoFilter ref="A1:${lastColumn}1"/></worksheet>`;
+        pending.ascii(`</sheetData><autoFilter ref="A1:${lastColumn}1"/></worksheet>`);
         await flush();
         await body.end();
         this.open = false;

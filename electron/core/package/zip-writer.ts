@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { crc32, createDeflateRaw, deflateRaw } from 'node:zlib';
+import { compactBuffer } from './compact-buffer';
 import { inDeflatePool, SMALL_JOB } from './deflate-pool';
 
 /**
@@ -50,7 +51,7 @@ export function packContent(content: Buffer, store: boolean, signal?: AbortSigna
   return inDeflatePool(async () => {
     signal?.throwIfAborted();
     // Output room for the whole content (up to 1 MB): one thread-pool round trip, not one per 16 kB.
-    const data = await deflateRawAsync(content, { level: DEFLATE_LEVEL, chunkSize: Math.min(Math.max(content.length + 64, 16 << 10), 1 << 20) });
+    const data = compactBuffer(await deflateRawAsync(content, { level: DEFLATE_LEVEL, chunkSize: Math.min(Math.max(content.length + 64, 16 << 10), 1 << 20) }));
     return { method: 8, crc, size: content.length, compressedSize: data.length, data };
   }, { small: content.length < SMALL_JOB });
 }
