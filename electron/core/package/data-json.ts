@@ -93,7 +93,9 @@ export async function writeDataJson(input: DataJsonInput, sink: EntrySink): Prom
 function addRecords(out: Pieces, hits: readonly IncludedHit[], from: number): number {
   let i = from;
   while (i < hits.length) {
-    const full = out.add(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(entry(hits[i]))}`);
+    // Added in two parts: joined, the record's text would be copied once more to flatten it.
+    out.add(i > 0 ? ',\n    ' : '\n    ');
+    const full = out.add(JSON.stringify(entry(hits[i])));
     i++;
     if (full) break;
   }

@@ -23,7 +23,6 @@ export interface SheetCell {
 }
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const FORMULA_START = /^[=+\-@\t\r]/;
 const HAS_XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const EXCEL_MAX = 32_767;
@@ -51,7 +50,13 @@ export function textCell(value: string): SheetCell {
   let text = value.length > EXCEL_MAX ? `${value.slice(0, EXCEL_MAX - CUT_MARK.length)}${CUT_MARK}` : value;
   // Surrogates are only a problem unpaired; the cheap test finds any, the full one decides.
   if (HAS_XML_INVALID.test(text)) text = text.replace(XML_INVALID, '\ufffd');
-  return FORMULA_START.test(text) ? { value: text, numFmt: TEXT_FORMAT } : { value: text };
+  return startsLikeFormula(text) ? { value: text, numFmt: TEXT_FORMAT } : { value: text };
+}
+
+/** = + - @, or a leading tab or CR: what a spreadsheet could take for the start of a formula. */
+function startsLikeFormula(text: string): boolean {
+  const c = text.charCodeAt(0); // NaN for an empty text: no match
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, no control characters, unique (case-insensitive). */
