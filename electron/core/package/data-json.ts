@@ -3,6 +3,7 @@ import type { IncludedHit } from './included';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
 import type { SourceGroup } from './grouping';
+import { SEGMENT } from './deflate-segments';
 import { Utf8Pieces } from './utf8-pieces';
 
 export const DATA_FORMAT = 'innsyn-data/1';
@@ -32,8 +33,8 @@ function entry(hit: IncludedHit) {
   };
 }
 
-/** Text is encoded into pieces this long before they are handed to the sink. */
-const PIECE = 256 * 1024;
+/** Text is encoded into pieces of one compression segment, so each is compressed as it is. */
+const PIECE = SEGMENT;
 
 /** Collects text; add() says when a piece is full, and only then does the writer wait for the sink. */
 class Pieces {

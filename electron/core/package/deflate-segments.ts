@@ -7,6 +7,12 @@ const deflateRawAsync = promisify(deflateRaw);
 
 /** Uncompressed bytes per segment. */
 export const SEGMENT = 1 << 20;
+/**
+ * A segment is cut once this much is waiting. Writers hand over pieces of SEGMENT bytes that
+ * end a little early, at a record or row boundary (utf8-pieces.ts, xml-bytes.ts); each such
+ * piece becomes a segment as it is, instead of being copied together with part of the next.
+ */
+const CUT_AT = SEGMENT - (SEGMENT >> 3);
 /** Segments cut but not yet written before a write waits: bounds memory, keeps the pool busy. */
 const AHEAD = 4;
 
@@ -85,7 +91,7 @@ export function deflateSegments(output: (bytes: Buffer) => Promise<void>, opts: 
       opts.signal?.throwIfAborted();
       pending.push(bytes);
       pendingBytes += bytes.length;
-      if (pendingBytes < SEGMENT) return;
+      if (pendingBytes < CUT_AT) return;
       cut(false);
       while (ahead > AHEAD && !failure) await new Promise<void>((resolve) => wake.push(resolve));
       if (failure) throw failure;

@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
-import { deflateSegments, type SegmentedDeflate } from './deflate-segments';
+import { deflateSegments, SEGMENT, type SegmentedDeflate } from './deflate-segments';
 import type { EntrySink } from './entry-stream';
 import { XmlBytes } from './xml-bytes';
 import { DATE_FORMAT, DATE_TIME_FORMAT, TEXT_FORMAT, type SheetCell } from './xlsx-cells';
@@ -21,8 +21,8 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const MAX32 = 0xffffffff;
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-/** Rows are encoded into pieces this long before they are handed to the compressor. */
-const FLUSH_AT = 256 * 1024;
+/** Rows are encoded into pieces of one compression segment, so each is compressed as it is. */
+const FLUSH_AT = SEGMENT;
 
 /** Style ids in styles.xml's cellXfs: index = (bold ? 4 : 0) + format. */
 const FORMATS = [null, TEXT_FORMAT, DATE_FORMAT, DATE_TIME_FORMAT] as const;
