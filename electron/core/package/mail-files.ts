@@ -81,9 +81,13 @@ export async function stageMailFiles(input: MailFilesInput): Promise<MailFiles> 
  * export: per message that is one read instead of a stat, an open, a read and a close, which
  * with thousands of messages was most of this step. The file is found by the same rule as
  * readOriginalMessage (sources/mail/original.ts), which handles every other kind of location.
+ *
+ * Reads go through a window of several MB: the messages of an mbox lie one after the other, so
+ * a thousand of them cost a few reads instead of a thousand thread-pool round trips, each of
+ * which also held this thread up on the pool's queue while the pool was busy compressing.
  */
 class MboxRanges {
-  private readonly handles = new Map<string, Promise<FileHandle>>();
+  private readonly files = new Map<string, Promise<WindowedFile>>();
   private readonly rootIsFile = new Map<string, Promise<boolean>>();
 
   async read(root: string, location: MailLocation): Promise<Buffer> {
@@ -95,27 +99,56 @@ class MboxRanges {
       const rel = path.relative(root, file);
       if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error('message location points outside the mailbox');
     }
-    let handle = this.handles.get(file);
-    if (!handle) {
-      handle = open(file, 'r');
-      handle.catch(() => undefined); // reported to the read that needs it
-      this.handles.set(file, handle);
+    let windowed = this.files.get(file);
+    if (!windowed) {
+      windowed = open(file, 'r').then((fh) => new WindowedFile(fh));
+      windowed.catch(() => undefined); // reported to the read that needs it
+      this.files.set(file, windowed);
     }
-    const fh = await handle;
     const [startAt, end] = location.bytes;
-    const buf = Buffer.alloc(Math.max(0, end - startAt));
-    let got = 0;
-    while (got < buf.length) {
-      const { bytesRead } = await fh.read(buf, got, buf.length - got, startAt + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    return unquoteFrom(buf.subarray(0, got));
+    // A copy: the message is kept until the ZIP is written, and must not keep the window alive.
+    return unquoteFrom(Buffer.from(await (await windowed).read(startAt, Math.max(0, end - startAt))));
   }
 
   async close(): Promise<void> {
-    for (const h of this.handles.values()) await h.then((fh) => fh.close()).catch(() => undefined);
-    this.handles.clear();
+    for (const f of this.files.values()) await f.then((w) => w.fh.close()).catch(() => undefined);
+    this.files.clear();
+  }
+}
+
+/** Bytes of the window read at once; a message larger than this is read on its own. */
+const WINDOW = 4 << 20;
+
+/**
+ * Byte ranges of one file through a window. A window still being read is shared by every read
+ * that falls inside it (up to READ_AHEAD are in flight). A range past the end of the file gives
+ * the bytes that are there, as a direct read would.
+ */
+class WindowedFile {
+  private window: { start: number; end: number; bytes: Promise<Buffer> } | null = null;
+  constructor(readonly fh: FileHandle) {}
+
+  async read(pos: number, len: number): Promise<Buffer> {
+    let w = this.window;
+    if (!w || pos < w.start || pos + len > w.end) {
+      const size = Math.max(len, WINDOW);
+      w = { start: pos, end: pos + size, bytes: this.readAt(pos, size) };
+      w.bytes.catch(() => undefined); // reported to the read that waits for it
+      this.window = w;
+    }
+    const bytes = await w.bytes;
+    return bytes.subarray(pos - w.start, Math.min(bytes.length, pos - w.start + len));
+  }
+
+  private async readAt(pos: number, size: number): Promise<Buffer> {
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await this.fh.read(buf, got, size - got, pos + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
   }
 }
 
