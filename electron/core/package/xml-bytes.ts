@@ -1,6 +1,8 @@
+import { Utf8Pieces } from './utf8-pieces';
+
 /**
- * Writes XML text straight into UTF-8 byte pieces, escaping as it goes, for the sheets of
- * data.xlsx (xlsx-writer.ts).
+ * Writes XML text straight into UTF-8 byte pieces (Utf8Pieces), escaping as it goes, for the
+ * sheets of data.xlsx (xlsx-writer.ts).
  *
  * Why not strings: a row made by concatenation left hundreds of bytes of intermediate strings
  * per cell (a reference, a cons string per piece of markup, then the flattened row to encode),
@@ -9,31 +11,14 @@
  * Here the markup and the values are copied byte by byte into a piece that is then handed on
  * as it is; nothing is allocated per row or per cell.
  */
-export class XmlBytes {
-  private piece: Buffer | null = null;
-  private pos = 0;
-  private readonly done: Buffer[] = [];
-
-  constructor(private readonly size: number) {}
-
-  /** Whether a piece is full, so the caller should take() and hand it on. */
-  get full(): boolean {
-    return this.done.length > 0;
-  }
-
-  /** Everything written so far, as bytes the caller now owns (pieces are never reused). */
-  take(): Buffer[] {
-    this.finishPiece();
-    return this.done.splice(0);
-  }
-
+export class XmlBytes extends Utf8Pieces {
   /** Markup, or any text known to be ASCII with nothing to escape (names, numbers). */
   ascii(s: string): void {
     const n = s.length;
     const b = this.room(n);
-    let p = this.pos;
+    let p = this.used;
     for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
-    this.pos = p;
+    this.used = p;
   }
 
   /**
@@ -45,7 +30,7 @@ export class XmlBytes {
     const n = s.length;
     // At most six bytes per UTF-16 unit ("&quot;"); any other character takes at most three.
     const b = this.room(n * 6);
-    let p = this.pos;
+    let p = this.used;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c < 0x80) {
@@ -78,22 +63,7 @@ export class XmlBytes {
         }
       }
     }
-    this.pos = p;
-  }
-
-  /** The current piece if it has room for `n` more bytes, else a new one. */
-  private room(n: number): Buffer {
-    if (this.piece !== null && this.pos + n <= this.piece.length) return this.piece;
-    this.finishPiece();
-    this.piece = Buffer.allocUnsafe(Math.max(this.size, n));
-    return this.piece;
-  }
-
-  private finishPiece(): void {
-    if (this.piece === null) return;
-    if (this.pos > 0) this.done.push(this.piece.subarray(0, this.pos));
-    this.piece = null;
-    this.pos = 0;
+    this.used = p;
   }
 }
 
