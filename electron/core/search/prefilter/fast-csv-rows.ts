@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { setImmediate } from 'node:timers/promises';
 import type { Subject } from '../../../../shared/subject';
 import type { PrefilterTerms } from '../../match/prefilter';
 import { columnNames } from '../../sources/csv/header';
@@ -121,7 +122,7 @@ async function* rows(input: FastCsvInput, segments: Segment[], pool: ScanPool | 
     ...(input.tuning?.maxCandidateBytes ? { maxCandidateBytes: input.tuning.maxCandidateBytes } : {}),
   };
   // In-process, each segment is scanned in its own turn of the event loop.
-  const run = (job: CsvScanJob): Promise<CsvScanResult> => (pool ? pool.run(job) : nextTurn().then(() => scanCsvRange(job)));
+  const run = (job: CsvScanJob): Promise<CsvScanResult> => (pool ? pool.run(job) : setImmediate().then(() => scanCsvRange(job)));
   try {
     // The header alone first: every other segment needs its field count.
     let row = 0;
@@ -259,8 +260,4 @@ async function* readerRows(input: FastCsvInput, from: number, rowBase: number, b
     yield tag(reader.push(decoder.decode(chunk, { stream: true })));
   }
   yield tag([...reader.push(decoder.decode()), ...reader.end()]);
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

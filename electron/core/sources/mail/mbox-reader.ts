@@ -74,7 +74,10 @@ class OpenMessage {
       this.kept += length;
       if (this.counted && !countingStarts) this.counted.lines.push({ bytes: buf.subarray(s, e), start, atLineStart });
     }
-    if (countingStarts) this.counted = { head: this.flushed(), kept: this.kept, truncated: this.truncated, lines: [] };
+    if (countingStarts) {
+      this.flush();
+      this.counted = { head: [...this.pieces], kept: this.kept, truncated: this.truncated, lines: [] };
+    }
   }
 
   /** The body is read by From_ lines from here on. */
@@ -87,7 +90,8 @@ class OpenMessage {
     // Its own buffer, so the search can hand it to a worker without copying the window it came from.
     const own = Buffer.allocUnsafeSlow(this.kept);
     let at = 0;
-    for (const p of this.flushed()) at += p.copy(own, at);
+    this.flush();
+    for (const p of this.pieces) at += p.copy(own, at);
     return { index: this.index, start: this.start, end, raw: unquoteFrom(own), truncated: this.truncated };
   }
 
@@ -109,16 +113,16 @@ class OpenMessage {
       this.pieceTo = e;
       return;
     }
-    this.flushed();
+    this.flush();
     this.pieceBuf = buf;
     this.pieceFrom = s;
     this.pieceTo = e;
   }
 
-  private flushed(): Buffer[] {
+  /** Ends the piece being extended, so `pieces` holds everything kept. */
+  private flush(): void {
     if (this.pieceBuf) this.pieces.push(this.pieceBuf.subarray(this.pieceFrom, this.pieceTo));
     this.pieceBuf = null;
-    return [...this.pieces];
   }
 }
 
