@@ -7,13 +7,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * How to start a worker whose entry is `<name>` next to this file, in the two ways this code
  * runs:
  *  - from the electron-vite bundle: `<name>.js` next to the bundle (electron.vite.config.ts
- *    lists each worker as its own entry), started directly;
+ *    lists each worker as its own entry);
  *  - from TypeScript source (the CLI through tsx, vitest, the benchmark): Node 20 does not
  *    pass the parent's module hooks on to a worker. The entry is bundled once with esbuild
  *    (which tsx ships) into .cache/innsyn-workers/, packages left external so they resolve
- *    from node_modules as usual; the pools start workers with `execArgv: []`, so they do not
- *    take the parent's `--import tsx` either, and carry no TypeScript loader (about 60 MB
- *    less per worker, and a faster start). Without esbuild, the worker starts from a
+ *    from node_modules as usual; workers start with `execArgv: []` (background-priority.ts),
+ *    so they do not take the parent's `--import tsx` either, and carry no TypeScript loader
+ *    (about 60 MB less per worker, and a faster start). Without esbuild, the worker starts from a
  *    bootstrap that registers tsx instead.
  * Returns null when neither exists; callers then do the work in-process.
  */
