@@ -58,7 +58,9 @@ describe('data.xlsx', () => {
     expect(row.kunde_id).toMatchObject({ t: 's', v: '0042' });
     expect(row.telefon).toMatchObject({ t: 's', v: '0047 913 45 678' });
     expect(row.navn.v).toBe('Áilu Ŋuolláš Čađeŧ-Ødegård');
-    expect(row['Plassering i kilden'].v).toBe('kunde line 2');
+    // The data subject reads the spreadsheet: location and confidence speak the package language.
+    expect(row['Plassering i kilden'].v).toBe('kunde linje 2');
+    expect(row.Sikkerhet).toMatchObject({ t: 's', v: 'Høy' });
     // Control characters XML cannot hold are replaced, not allowed to corrupt the file.
     expect(row.kontroll.v).toBe('a\ufffdb\ufffdc\ufffdd');
     // Over-long text is cut to Excel's cell limit with a pointer to data.json.
@@ -78,6 +80,42 @@ describe('data.xlsx', () => {
     expect(mail[0].map((h) => h.v).slice(0, 6)).toEqual(['Dato', 'Fra', 'Til', 'Kopi', 'Emne', 'Fil i pakken']);
     expect(mail[1][0]).toMatchObject({ t: 'd', v: '2024-03-05T09:15:00' });
     expect(mail[1][5].v).toBe('mail/post/0001-Reklamasjon.eml');
+  });
+
+  it('writes location and confidence in the package language, and leaves data.json as data', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'svar.zip');
+    const fx = makeFixture(dir);
+    // One hit per confidence level, so each label is seen in a real workbook.
+    const levels = { 'kunder-1': 'high', 'kunder-2': 'medium', 'butikk-1': 'low' } as const;
+    for (const h of fx.result.hits) if (h.id in levels) h.confidence = levels[h.id as keyof typeof levels];
+    await build(fx, out, { lang: 'en', minConfidence: 'low' });
+    const files = unzipWithPython(out);
+    const xlsx = path.join(dir, 'data.xlsx');
+    writeFileSync(xlsx, files.get('data/data.xlsx')!);
+    const wb = JSON.parse(python(READ_WORKBOOK, xlsx)) as Workbook;
+
+    const firstRow = (sheet: string) => {
+      const rows = wb[sheet].rows;
+      return Object.fromEntries(rows[0].map((h, i) => [h.v, rows[1][i]]));
+    };
+    const kunde = firstRow('kunder-kunde');
+    expect(kunde['Location in source'].v).toBe('kunde line 2');
+    expect(kunde.Confidence.v).toBe('High');
+    const ordre = firstRow('kunder-ordre');
+    expect(ordre['Location in source'].v).toBe('ordre line 8');
+    expect(ordre.Confidence.v).toBe('Medium');
+    const customer = firstRow('butikk-customer');
+    // Key and mail locations carry no words, so they read the same in every language.
+    expect(customer['Location in source'].v).toBe('id=1');
+    expect(customer.Confidence.v).toBe('Low');
+    expect(firstRow('post-e-mails')['Location in source'].v).toBe('a.eml');
+
+    // data.json is for machines: the schema's enum value and the structured location, untranslated.
+    const json = files.get('data/data.json')!.toString('utf8');
+    expect(json).toContain('"confidence":"medium"');
+    expect(json).toContain('"location":{"table":"ordre","record":7,"line":8}');
+    expect(json).not.toMatch(/Medium|Middels|ordre line/);
   });
 
   it('writes values that look like formulas as text cells, never as formulas', async () => {

@@ -68,6 +68,13 @@ const TextsSchema = z.object({
     hits: z.string(), included: z.string(), categories: z.string(), confidence: z.string(), reasons: z.string(),
     messages: z.string(), date: z.string(), from: z.string(), to: z.string(), cc: z.string(),
     subjectLine: z.string(), file: z.string(), location: z.string(), redacted: z.string(), table: z.string(),
+    /** The word in a location cell between a table and its line number: "kunde linje 12". */
+    line: z.string().min(1),
+    /**
+     * What the confidence column shows for each level. data.json keeps the raw enum value for
+     * machines; the spreadsheet is read by the data subject, so it speaks the package language.
+     */
+    confidenceLevels: z.object({ high: z.string().min(1), medium: z.string().min(1), low: z.string().min(1) }),
   }),
 });
 export type PackageTexts = z.infer<typeof TextsSchema>;

@@ -1,4 +1,4 @@
-import type { Cell, Location, SourceResult } from '../../../shared/hit';
+import type { Cell, Confidence, Location, SourceResult } from '../../../shared/hit';
 import type { SourceConfig } from '../../../shared/workspace';
 import type { EntrySink } from './entry-stream';
 import type { SourceGroup } from './grouping';
@@ -43,6 +43,7 @@ export async function writeXlsx(input: XlsxInput, sink: EntrySink): Promise<void
 async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
   const name = sheetNamer();
   const t = input.texts.xlsx;
+  const labels = hitLabels(t);
   const byId = new Map(input.sources.map((s) => [s.id, s]));
 
   const overview = await sheet(wb, name(t.overview), [t.source, t.kind, t.status, t.scanned, t.hits, t.included, t.categories], [32, 10, 10, 14, 10, 10, 50]);
@@ -67,7 +68,7 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
       const ws = await sheet(wb, name(`${group.id}-${table.name}`), [...cols, t.location, t.confidence, t.reasons, t.redacted]);
       for (let i = 0; i < table.hits.length; ) {
         input.signal?.throwIfAborted();
-        i = addTableRows(ws, table.hits, i, cols, typed);
+        i = addTableRows(ws, table.hits, i, cols, typed, labels);
         await ws.flush();
       }
       await ws.commit();
@@ -82,7 +83,7 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
         const r = hit.record;
         const file = input.withOriginals ? [input.emlPaths.get(hit.id) ?? ''] : [];
         const fields: Cell[] = [r.from, r.to, r.cc, r.subject, ...file].map((v) => v ?? null);
-        if (ws.addRow([toSheetCell(r.date, true), ...fields.map((v) => toSheetCell(v, false)), ...hitCells(hit)])) await ws.flush();
+        if (ws.addRow([toSheetCell(r.date, true), ...fields.map((v) => toSheetCell(v, false)), ...hitCells(hit, labels)])) await ws.flush();
       }
       await ws.commit();
     }
@@ -91,7 +92,14 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
 }
 
 /** Adds table rows from `from` until the writer asks to be flushed; returns where it stopped. */
-function addTableRows(ws: SheetWriter, hits: readonly IncludedHit[], from: number, cols: readonly string[], typed: boolean): number {
+function addTableRows(
+  ws: SheetWriter,
+  hits: readonly IncludedHit[],
+  from: number,
+  cols: readonly string[],
+  typed: boolean,
+  labels: HitLabels,
+): number {
   let i = from;
   // One array per row, filled in place: spreading mapped arrays made three arrays and an
   // iterator result per cell, a good part of what the sheet allocated.
@@ -99,7 +107,7 @@ function addTableRows(ws: SheetWriter, hits: readonly IncludedHit[], from: numbe
   while (i < hits.length) {
     const hit = hits[i++];
     for (let c = 0; c < cols.length; c++) row[c] = toSheetCell(hit.record[cols[c]], typed);
-    putHitCells(row, cols.length, hit);
+    putHitCells(row, cols.length, hit, labels);
     if (ws.addRow(row)) break;
   }
   return i;
@@ -113,16 +121,39 @@ function sheet(wb: XlsxWriter, title: string, header: string[], widths?: number[
   );
 }
 
-function hitCells(hit: IncludedHit): SheetCell[] {
+function hitCells(hit: IncludedHit, labels: HitLabels): SheetCell[] {
   const cells = new Array<SheetCell>(4);
-  putHitCells(cells, 0, hit);
+  putHitCells(cells, 0, hit, labels);
   return cells;
 }
 
+/**
+ * The words the hit columns write in the package language, prepared once per workbook. The
+ * confidence cells are made here and shared by every row (cells are only read), so the
+ * translated column costs nothing per row: the hot loop runs for hundreds of thousands of rows.
+ */
+interface HitLabels {
+  /** The word between a table and its line number ("line", "linje"). */
+  line: string;
+  confidence: Readonly<Record<Confidence, SheetCell>>;
+}
+
+function hitLabels(t: PackageTexts['xlsx']): HitLabels {
+  const levels = t.confidenceLevels;
+  return {
+    line: t.line,
+    confidence: Object.freeze({
+      high: Object.freeze(textCell(levels.high)),
+      medium: Object.freeze(textCell(levels.medium)),
+      low: Object.freeze(textCell(levels.low)),
+    }),
+  };
+}
+
 /** The hit's own columns (location, confidence, reasons, redacted fields) from `row[at]` on. */
-function putHitCells(row: SheetCell[], at: number, hit: IncludedHit): void {
-  row[at] = textCell(describeLocation(hit.location));
-  row[at + 1] = textCell(hit.confidence);
+function putHitCells(row: SheetCell[], at: number, hit: IncludedHit, labels: HitLabels): void {
+  row[at] = textCell(describeLocation(hit.location, labels.line));
+  row[at + 1] = labels.confidence[hit.confidence];
   row[at + 2] = textCell(hit.reasons.length === 1 ? hit.reasons[0] : hit.reasons.join('; '));
   row[at + 3] = hit.redacted ? textCell(hit.redacted.map((r) => r.field).join(', ')) : EMPTY;
 }
@@ -130,9 +161,13 @@ function putHitCells(row: SheetCell[], at: number, hit: IncludedHit): void {
 /** An empty text cell, shared: cells are only read. */
 const EMPTY: SheetCell = Object.freeze({ value: '' });
 
-/** A short, human form of a location: "line 12", "id=4", "support.mbox #3". */
-export function describeLocation(loc: Location): string {
-  if ('line' in loc) return `${loc.table} line ${loc.line}`;
+/**
+ * A short, human form of a location: "kunde line 12", "id=4", "support.mbox #3". Only the
+ * word for "line" is language-bound; the spreadsheet passes the package language's word, and
+ * callers that pass nothing keep the English form they had.
+ */
+export function describeLocation(loc: Location, lineWord = 'line'): string {
+  if ('line' in loc) return `${loc.table} ${lineWord} ${loc.line}`;
   if ('key' in loc) return Object.entries(loc.key).map(([k, v]) => `${k}=${String(v)}`).join(', ');
   return loc.index !== undefined ? `${loc.file} #${loc.index + 1}` : loc.file;
 }
