@@ -75,6 +75,8 @@ export class CaseStore {
       ),
       search: db.prepare('SELECT at, subject_json, sources_json, configs_json FROM case_search WHERE case_id = ?'),
       hits: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? ORDER BY position'),
+      hit: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? AND hit_id = ?'),
+      originals: db.prepare('SELECT hit_id, original_sha256 FROM case_hit WHERE case_id = ? AND original_sha256 IS NOT NULL'),
       deleteHit: db.prepare('DELETE FROM case_hit WHERE case_id = ? AND hit_id = ?'),
       putHit: db.prepare(
         `INSERT INTO case_hit (case_id, hit_id, position, source, snapshot_json, snapshot_hash, original_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -169,14 +171,25 @@ export class CaseStore {
   }
 
   hits(id: number): StoredHit[] {
-    type Row = { hit_id: string; source: string; snapshot_json: string | null; snapshot_hash: string; original_sha256: string | null };
-    return (this.s.hits.all(id) as Row[]).map((r) => ({
-      hitId: r.hit_id,
-      source: r.source,
-      snapshotJson: r.snapshot_json,
-      snapshotHash: r.snapshot_hash,
-      originalSha256: r.original_sha256,
-    }));
+    return [...this.eachHit(id)];
+  }
+  /**
+   * The hits one at a time, in search order, so a large case is turned into objects row by
+   * row instead of holding every record copy as text and as objects at once. The connection
+   * is busy until the iteration ends: the caller must not run other statements meanwhile.
+   */
+  *eachHit(id: number): Generator<StoredHit> {
+    for (const r of this.s.hits.iterate(id) as IterableIterator<HitRow>) yield storedHit(r);
+  }
+  /** One hit, without reading the others (a reviewer's decision on a large case). */
+  hit(id: number, hitId: string): StoredHit | null {
+    const r = this.s.hit.get(id, hitId) as HitRow | undefined;
+    return r ? storedHit(r) : null;
+  }
+  /** The fingerprints of the originals stored with the hits, by hit id, without the record copies. */
+  originals(id: number): Map<string, string> {
+    const rows = this.s.originals.all(id) as Array<{ hit_id: string; original_sha256: string }>;
+    return new Map(rows.map((r) => [r.hit_id, r.original_sha256]));
   }
   putHit(id: number, position: number, h: StoredHit): void {
     this.s.putHit.run(id, h.hitId, position, h.source, h.snapshotJson, h.snapshotHash, h.originalSha256);
@@ -244,4 +257,10 @@ function toCase(r: RawCase): CaseRow {
     purgedOn: r.purged_on,
     notes: JSON.parse(r.notes_json),
   };
+}
+
+type HitRow = { hit_id: string; source: string; snapshot_json: string | null; snapshot_hash: string; original_sha256: string | null };
+
+function storedHit(r: HitRow): StoredHit {
+  return { hitId: r.hit_id, source: r.source, snapshotJson: r.snapshot_json, snapshotHash: r.snapshot_hash, originalSha256: r.original_sha256 };
 }

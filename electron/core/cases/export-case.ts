@@ -70,7 +70,7 @@ export async function exportCase(reg: CaseRegister, ref: string, input: CaseExpo
   const row = reg.row(ref);
   assertMove(ref, row.status, 'answered');
   const { detail, search, plan } = reviewedSearch(reg, ref, input);
-  const originals = new Map(reg.store.hits(row.id).map((h) => [h.hitId, h.originalSha256]));
+  const originals = reg.store.originals(row.id);
   await assertOriginalsUnchanged(
     detail.hits.flatMap((h) => (h.hit ? [{ hit: h.hit, originalSha256: originals.get(h.hitId) ?? null, excluded: h.decision?.include === false }] : [])),
     search.configs,

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { Hit, MailLocation } from '../../../shared/hit';
 import type { SearchResult } from '../../../shared/search';
 import type { SourceConfig } from '../../../shared/workspace';
-import { readOriginalMessage } from '../sources/mail/original';
+import { OriginalReader, readOriginalMessage } from '../sources/mail/original';
 import type { CaseRegister } from './case-register';
 import { recordSearch } from './case-review';
 
@@ -23,9 +23,10 @@ function fingerprintable(hit: Hit, configs: ReadonlyMap<string, SourceConfig>): 
   return { root: cfg.path, location };
 }
 
-async function sha256Of(root: string, location: MailLocation): Promise<string | null> {
+async function sha256Of(root: string, location: MailLocation, reader?: OriginalReader): Promise<string | null> {
   try {
-    return createHash('sha256').update(await readOriginalMessage(root, location)).digest('hex');
+    const bytes = reader ? await reader.read(root, location) : await readOriginalMessage(root, location);
+    return createHash('sha256').update(bytes).digest('hex');
   } catch {
     return null;
   }
@@ -34,10 +35,15 @@ async function sha256Of(root: string, location: MailLocation): Promise<string | 
 export async function fingerprintOriginals(hits: readonly Hit[], configs: readonly SourceConfig[]): Promise<Map<string, string>> {
   const byId = new Map(configs.map((c) => [c.id, c]));
   const out = new Map<string, string>();
-  for (const hit of hits) {
-    const target = fingerprintable(hit, byId);
-    const sha = target ? await sha256Of(target.root, target.location) : null;
-    if (sha) out.set(hit.id, sha);
+  const reader = new OriginalReader();
+  try {
+    for (const hit of hits) {
+      const target = fingerprintable(hit, byId);
+      const sha = target ? await sha256Of(target.root, target.location, reader) : null;
+      if (sha) out.set(hit.id, sha);
+    }
+  } finally {
+    await reader.close();
   }
   return out;
 }
@@ -55,10 +61,15 @@ export async function assertOriginalsUnchanged(
 ): Promise<void> {
   const byId = new Map(configs.map((c) => [c.id, c]));
   const changed = new Set<string>();
-  for (const h of hits) {
-    if (h.excluded || !h.originalSha256) continue;
-    const target = fingerprintable(h.hit, byId);
-    if (!target || (await sha256Of(target.root, target.location)) !== h.originalSha256) changed.add(h.hit.source);
+  const reader = new OriginalReader();
+  try {
+    for (const h of hits) {
+      if (h.excluded || !h.originalSha256) continue;
+      const target = fingerprintable(h.hit, byId);
+      if (!target || (await sha256Of(target.root, target.location, reader)) !== h.originalSha256) changed.add(h.hit.source);
+    }
+  } finally {
+    await reader.close();
   }
   if (changed.size > 0) {
     throw new AppError(

@@ -159,4 +159,14 @@ export const migrations: readonly Migration[] = [
       db.exec(`ALTER TABLE case_search ADD COLUMN suggestions_json TEXT`);
     },
   },
+  {
+    version: 6,
+    name: 'hits in search order',
+    up(db) {
+      // A case's hits are always read in search order. Without this index SQLite sorted every
+      // row, record copies included, in a temporary tree before returning the first: for a
+      // case of 200,000 hits that was most of the time it took to open it for export.
+      db.exec(`CREATE INDEX case_hit_position ON case_hit (case_id, position)`);
+    },
+  },
 ];
