@@ -5,6 +5,7 @@
  * stdout line is the TaskReport; nothing about the data itself is printed.
  */
 import { duckdbTask } from './tasks/duckdb-task';
+import { caseSetupTask, exportCaseTask } from './tasks/export-case-task';
 import { exportTask } from './tasks/export-task';
 import { naiveMailTask } from './tasks/naive-mail-task';
 import { searchTask } from './tasks/search-tasks';
@@ -17,6 +18,8 @@ const tasks: Record<string, Task> = {
   duckdb: duckdbTask,
   'naive-mail': naiveMailTask,
   export: exportTask,
+  'case-setup': caseSetupTask,
+  'export-case': exportCaseTask,
 };
 
 const [name, json] = process.argv.slice(2);

@@ -20,7 +20,7 @@ interface ExportArgs {
 }
 
 /** The first `limit` data rows of the CSV as hits (the reading is not timed). */
-async function csvHits(file: string, limit: number): Promise<Hit[]> {
+export async function csvHits(file: string, limit: number): Promise<Hit[]> {
   const reader = new CsvReader(';');
   const hits: Hit[] = [];
   let header: string[] | null = null;
@@ -48,7 +48,7 @@ async function csvHits(file: string, limit: number): Promise<Hit[]> {
   return hits;
 }
 
-async function mailHits(file: string, limit: number): Promise<Hit[]> {
+export async function mailHits(file: string, limit: number): Promise<Hit[]> {
   const hits: Hit[] = [];
   for await (const msg of readMbox(file, new AbortController().signal)) {
     const parsed = await parseMessage(msg.raw);
@@ -72,7 +72,7 @@ async function mailHits(file: string, limit: number): Promise<Hit[]> {
  * elsewhere). Comparing two readings shows how much of the export ran on the main thread and
  * how much beside it (zlib and file I/O in libuv's pool, worker threads).
  */
-function threadCpuMs(): Map<string, number> {
+export function threadCpuMs(): Map<string, number> {
   const out = new Map<string, number>();
   try {
     const ticks = 1000 / 100; // USER_HZ is 100 on Linux

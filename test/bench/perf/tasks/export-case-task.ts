@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { exportCase } from '../../../../electron/core/cases/export-case';
+import { storeSearch } from '../../../../electron/core/cases/mail-originals';
+import { openCaseRegister } from '../../../../electron/core/cases/open-register';
+import type { SearchResult } from '../../../../shared/search';
+import type { SourceConfig } from '../../../../shared/workspace';
+import { projectRoot } from '../../../helpers/corpora';
+import type { TaskReport } from '../measure';
+import { benchSubject } from '../data/subject';
+import { csvHits, mailHits } from './export-task';
+
+interface CaseArgs {
+  csv: string;
+  mbox: string;
+  records: number;
+  mails: number;
+  dataDir: string;
+  out?: string;
+}
+
+/** Not measured: a case whose stored search holds the export's records and e-mails. */
+export async function caseSetupTask(args: CaseArgs): Promise<TaskReport> {
+  const sources: SourceConfig[] = [
+    { id: 'kunder', kind: 'csv', path: args.csv },
+    { id: 'epost', kind: 'mailbox', path: args.mbox },
+  ];
+  const [records, mails] = await Promise.all([csvHits(args.csv, args.records), mailHits(args.mbox, args.mails)]);
+  const result: SearchResult = {
+    subject: benchSubject,
+    sources: [
+      { id: 'kunder', kind: 'csv', status: 'ok', scanned: records.length, hits: records.length, ms: 0 },
+      { id: 'epost', kind: 'mailbox', status: 'ok', scanned: mails.length, hits: mails.length, ms: 0 },
+    ],
+    hits: [...records, ...mails],
+  };
+  const open = openCaseRegister(args.dataDir);
+  try {
+    const c = open.register.create({ subject: benchSubject, types: ['access'], channel: 'email' });
+    open.register.verify(c.ref, { method: 'bench', by: 'bench' });
+    const started = performance.now();
+    await storeSearch(open.register, c.ref, result, sources);
+    return { ms: performance.now() - started, detail: { ref: c.ref } };
+  } finally {
+    open.close();
+  }
+}
+
+/** The export a DPO runs: the package from the hits stored with the case (exportCase). */
+export async function exportCaseTask(args: CaseArgs & { ref: string }): Promise<TaskReport> {
+  const open = openCaseRegister(args.dataDir);
+  try {
+    const started = performance.now();
+    const steps: Record<string, number> = {};
+    let last = started;
+    const built = await exportCase(open.register, args.ref, {
+      outFile: args.out!,
+      controller: { name: 'Benchmark AS', orgNumber: '999 999 999' },
+      lang: 'nb',
+      minConfidence: 'low',
+      resourcesDir: path.join(projectRoot, 'resources'),
+      tool: { name: 'innsyn-bench', version: '0' },
+      onProgress: ({ step }) => {
+        const t = performance.now();
+        steps[`${step}Ms`] = Math.round(t - last);
+        last = t;
+      },
+    });
+    return { ms: performance.now() - started, hits: built.manifest.files.length, detail: { ...steps } };
+  } finally {
+    open.close();
+  }
+}
