@@ -42,7 +42,7 @@ export async function runBench(opts: BenchOptions, log: (s: string) => void = (s
     if (typeof sql === 'string') skipped.push(sql);
     else rows.push(...sql);
   }
-  if (want('export')) rows.push(...(await compareExport(sizes, log)));
+  if (want('export')) rows.push(...(await compareExport(sizes, log, opts.repeat)));
   if (want('four')) rows.push(...(await compareFour(sizes, log, skipped)));
   if (want('ui')) rows.push(...(await compareUi(sizes, log, skipped)));
   return { date: new Date().toISOString(), machine: machine(), scale: opts.scale, repeat: opts.repeat, sizes: { ...sizes }, rows, skipped };
