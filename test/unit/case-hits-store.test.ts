@@ -49,6 +49,19 @@ describe('case store: hits of a large case', () => {
     expect(text).not.toContain('TEMP B-TREE');
   });
 
+  it('a new search puts unchanged hits in its own order and keeps their decisions and copies', () => {
+    const { reg, ref, id } = caseWith([hit(1), hit(2), hit(3)]);
+    decide(reg, ref, 'crm:2', { include: true, reason: 'her account' });
+    const changed = { ...hit(3), record: { n: 'changed' } };
+    const again = [changed, hit(4), hit(2), hit(1)];
+    recordSearch(reg, ref, { subject, sources: [{ id: 'crm', kind: 'csv', status: 'ok', scanned: 4, hits: 4, ms: 1 }], hits: again }, [{ id: 'crm', kind: 'csv', path: 'x.csv' }]);
+    const detail = caseDetail(reg, ref);
+    expect(detail.hits.map((h) => h.hitId)).toEqual(['crm:3', 'crm:4', 'crm:2', 'crm:1']);
+    expect(detail.hits.map((h) => h.hit)).toEqual(again);
+    expect(detail.hits[2].decision?.include).toBe(true);
+    expect(reg.store.hitHashes(id).size).toBe(4);
+  });
+
   it('gives each hit its own redactions and decision when the case is opened', () => {
     const { reg, ref } = caseWith([hit(1), hit(2), hit(3)]);
     decide(reg, ref, 'crm:2', { include: false, reason: 'namesake', ground: 'not-subject' });

@@ -25,7 +25,8 @@ export function recordSearch(
   const row = reg.row(ref);
   assertMove(ref, row.status, 'reviewing');
   reg.record(row, 'search-run', () => {
-    const before = new Map(reg.store.hits(row.id).map((h) => [h.hitId, h]));
+    // Only the hashes: an unchanged hit keeps its stored copy, so the copies are not read.
+    const before = reg.store.hitHashes(row.id);
     const decided = new Set(reg.store.decisions(row.id).map((d) => d.hitId));
     let kept = 0;
     let reset = 0;
@@ -35,9 +36,9 @@ export function recordSearch(
       const snapshotHash = sha256Hex(canonicalJson({ hit, original }));
       const old = before.get(hit.id);
       found.add(hit.id);
-      if (old && old.snapshotHash === snapshotHash && old.snapshotJson !== null) {
+      if (old && old.snapshotHash === snapshotHash && !old.purged) {
         if (decided.has(hit.id)) kept++;
-        reg.store.putHit(row.id, i, old);
+        reg.store.moveHit(row.id, hit.id, i);
         return;
       }
       if (old) {
@@ -46,10 +47,10 @@ export function recordSearch(
       }
       reg.store.putHit(row.id, i, { hitId: hit.id, source: hit.source, snapshotJson: JSON.stringify(hit), snapshotHash, originalSha256: original });
     });
-    for (const old of before.values()) {
-      if (found.has(old.hitId)) continue;
-      if (decided.has(old.hitId)) reset++;
-      reg.store.deleteHit(row.id, old.hitId);
+    for (const hitId of before.keys()) {
+      if (found.has(hitId)) continue;
+      if (decided.has(hitId)) reset++;
+      reg.store.deleteHit(row.id, hitId);
     }
     reg.store.putSearch(row.id, { at: reg.clock.now().toISOString(), subject: result.subject, sources: result.sources, configs: [...configs] });
     keepSuggestions(reg, row, result.subject, result.suggestions ?? []);
