@@ -9,8 +9,8 @@ import { formatsProblem, normaliseFormats, type PackageFormat } from '../../../s
 import type { SearchResult } from '../../../shared/search';
 import type { Controller, SourceConfig } from '../../../shared/workspace';
 import { writeDataJson } from './data-json';
-import { renderCoverLetterPdf } from './cover-letter-pdf';
 import { dataSchema } from './data-schema';
+import { renderLetterAside } from './letter-aside';
 import { partialName, removeDeadLeftovers, stagingPrefix } from './leftovers';
 import { stageMailFiles } from './mail-files';
 import { countBy, planPackage } from './package-plan';
@@ -102,6 +102,9 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     const generatedAt = now.toISOString();
     const caseRef = input.caseRef ?? null;
     const { selection, searched, groups, includedBySource, letter } = planPackage({ ...input, caseRef, texts, now, formats });
+    // The letter depends only on the plan: it is laid out beside everything below (letter-aside.ts).
+    const letterPdf = renderLetterAside(letter, signal);
+    letterPdf.catch(() => undefined); // awaited below; a failure before then is reported by what failed first
     // Each file is hashed as it is staged, small ones stay in memory, and for a plain ZIP each
     // is compressed in the thread pool while the next is made (staging.ts, zip-writer.ts).
     const staged = new Staging(staging, signal, !input.password);
@@ -126,10 +129,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       );
       await staged.content('data/schema.json', Buffer.from(`${JSON.stringify(dataSchema, null, 2)}\n`));
     }
-    // The letter is laid out now (about half a second of font shaping on this thread), while
-    // the thread pool compresses the e-mails and data.json; it is staged in its usual place below.
     signal?.throwIfAborted();
-    const letterPdf = await renderCoverLetterPdf(letter);
     finished('data');
     if (formats.includes('xlsx')) {
       await staged.stream('data/data.xlsx', (sink) =>
@@ -140,7 +140,7 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       );
     }
     finished('spreadsheet');
-    await staged.content(texts.fileName, letterPdf);
+    await staged.content(texts.fileName, await letterPdf);
     await staged.content(texts.readmeName, Buffer.from(composeReadme(texts, formats), 'utf8'));
     finished('letter');
 

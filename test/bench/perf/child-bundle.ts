@@ -26,6 +26,7 @@ export function benchChildScript(): string {
       child: path.join(here, 'child.ts'),
       'csv-scan-worker': path.join(workers, 'csv-scan-worker.ts'),
       'mail-parse-worker': path.join(workers, 'mail-parse-worker.ts'),
+      'letter-worker': path.join(here, '..', '..', '..', 'electron', 'core', 'package', 'letter-worker.ts'),
     },
     outdir,
     bundle: true,

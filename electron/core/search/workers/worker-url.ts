@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
- * How to start a worker whose entry is `<name>` next to this file, in the two ways this code
- * runs:
+ * How to start a worker whose entry is `<name>` (next to this file unless `source` says where
+ * its TypeScript is), in the two ways this code runs:
  *  - from the electron-vite bundle: `<name>.js` next to the bundle (electron.vite.config.ts
  *    lists each worker as its own entry);
  *  - from TypeScript source (the CLI through tsx, vitest, the benchmark): Node 20 does not
@@ -21,7 +21,7 @@ export type WorkerStart = { code: string; eval: true } | { file: string; eval: f
 
 const bundled = new Map<string, string | null>();
 
-export function workerStart(name: string): WorkerStart | null {
+export function workerStart(name: string, source: URL = new URL(`./${name}.ts`, import.meta.url)): WorkerStart | null {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) {
     // This code may sit in the entry file or in a shared chunk one folder below it.
@@ -31,18 +31,18 @@ export function workerStart(name: string): WorkerStart | null {
     }
     return null;
   }
-  const source = fileURLToPath(new URL(`./${name}.ts`, here));
-  if (!existsSync(source)) return null;
-  if (!bundled.has(name)) bundled.set(name, bundle(source, name));
-  const file = bundled.get(name);
-  if (file) return { file, eval: false };
+  const file = fileURLToPath(source);
+  if (!existsSync(file)) return null;
+  if (!bundled.has(name)) bundled.set(name, bundle(file, name));
+  const built = bundled.get(name);
+  if (built) return { file: built, eval: false };
   let tsx: string;
   try {
     tsx = import.meta.resolve('tsx/esm/api');
   } catch {
     return null;
   }
-  const entry = pathToFileURL(source).href;
+  const entry = pathToFileURL(file).href;
   return { code: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, eval: true };
 }
 
