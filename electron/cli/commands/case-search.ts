@@ -1,5 +1,4 @@
 import type { Language } from '../../../shared/contract';
-import type { CaseDetail } from '../../../shared/case';
 import { AppError } from '../../../shared/errors';
 import type { Confidence } from '../../../shared/hit';
 import type { PackageFormat } from '../../../shared/package-formats';
@@ -7,7 +6,7 @@ import type { SearchResult } from '../../../shared/search';
 import type { Subject } from '../../../shared/subject';
 import { assertMove } from '../../core/cases/case-status';
 import { exportCase, type CaseExport } from '../../core/cases/export-case';
-import { storeSearch } from '../../core/cases/mail-originals';
+import { keepSearchWithOriginals } from '../../core/cases/mail-originals';
 import { resourcesDir, tool } from '../context';
 import { loadCliWorkspace, runCliSearch } from '../run-subject-search';
 import type { SubjectOptions } from '../subject-options';
@@ -17,7 +16,7 @@ import { withRegister } from './case-shared';
  * `innsyn search --case REF`: searches for the case's person (plus any identifiers given on
  * the command line, e.g. an alias found later) and stores every hit with the case.
  */
-export async function searchForCase(ref: string, opts: SubjectOptions, dataDir: string): Promise<{ result: SearchResult; detail: CaseDetail }> {
+export async function searchForCase(ref: string, opts: SubjectOptions, dataDir: string): Promise<{ result: SearchResult }> {
   // Check the case before scanning anything: a search that cannot be stored is wasted work.
   const stored = await withRegister(dataDir, (reg) => {
     const row = reg.row(ref);
@@ -26,8 +25,8 @@ export async function searchForCase(ref: string, opts: SubjectOptions, dataDir: 
   });
   const subject = mergeSubjects(stored, opts);
   const { sources, result } = await runCliSearch(opts, dataDir, subject);
-  const detail = await withRegister(dataDir, (reg) => storeSearch(reg, ref, result, sources));
-  return { result, detail };
+  await withRegister(dataDir, (reg) => keepSearchWithOriginals(reg, ref, result, sources));
+  return { result };
 }
 
 function mergeSubjects(base: Subject, opts: SubjectOptions): Subject {

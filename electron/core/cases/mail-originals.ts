@@ -6,7 +6,7 @@ import type { SearchResult } from '../../../shared/search';
 import type { SourceConfig } from '../../../shared/workspace';
 import { OriginalReader, readOriginalMessage } from '../sources/mail/original';
 import type { CaseRegister } from './case-register';
-import { recordSearch } from './case-review';
+import { keepSearch, recordSearch } from './case-review';
 
 /**
  * The package includes a mail hit's original .eml, read from the mailbox when exporting.
@@ -48,10 +48,15 @@ export async function fingerprintOriginals(hits: readonly Hit[], configs: readon
   return out;
 }
 
-/** Stores a search with the case, original messages fingerprinted. */
+/** Stores a search with the case, original messages fingerprinted, and returns the case as the review shows it. */
 export async function storeSearch(reg: CaseRegister, ref: string, result: SearchResult, configs: readonly SourceConfig[]): Promise<CaseDetail> {
   const originals = await fingerprintOriginals(result.hits, configs);
   return recordSearch(reg, ref, result, configs, originals);
+}
+
+/** storeSearch for a caller that does not show the case afterwards (the CLI). */
+export async function keepSearchWithOriginals(reg: CaseRegister, ref: string, result: SearchResult, configs: readonly SourceConfig[]): Promise<void> {
+  keepSearch(reg, ref, result, configs, await fingerprintOriginals(result.hits, configs));
 }
 
 /** Refuses the export when an original that would be exported is no longer the one reviewed. */

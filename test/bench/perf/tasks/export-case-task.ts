@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { exportCase } from '../../../../electron/core/cases/export-case';
-import { storeSearch } from '../../../../electron/core/cases/mail-originals';
+import { keepSearchWithOriginals } from '../../../../electron/core/cases/mail-originals';
 import { openCaseRegister } from '../../../../electron/core/cases/open-register';
 import type { SearchResult } from '../../../../shared/search';
 import type { SourceConfig } from '../../../../shared/workspace';
@@ -38,7 +38,8 @@ export async function caseSetupTask(args: CaseArgs): Promise<TaskReport> {
     const c = open.register.create({ subject: benchSubject, types: ['access'], channel: 'email' });
     open.register.verify(c.ref, { method: 'bench', by: 'bench' });
     const started = performance.now();
-    await storeSearch(open.register, c.ref, result, sources);
+    // As `innsyn search --case` stores it.
+    await keepSearchWithOriginals(open.register, c.ref, result, sources);
     return { ms: performance.now() - started, detail: { ref: c.ref } };
   } finally {
     open.close();
