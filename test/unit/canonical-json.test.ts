@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/core/cases/canonical-json';
+import { Rng } from '../bench/perf/data/rng';
 
 /**
  * The first implementation, kept here as the reference: stored snapshot hashes and the audit
@@ -16,17 +17,6 @@ function reference(value: unknown): string {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = ['a', 'Æøå', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud83d\ude00', '\ud800', '\udfff', 'key', '10', '2', '', ' ', 'é', '\t'];
@@ -52,7 +42,8 @@ function value(r: () => number, depth: number): unknown {
 
 describe('canonical JSON', () => {
   it('writes exactly what the first implementation wrote, for 20,000 random values with tricky text', () => {
-    const r = random(15);
+    const rng = new Rng(15);
+    const r = () => rng.next();
     for (let i = 0; i < 20_000; i++) {
       const v = value(r, 0);
       expect(canonicalJson(v), JSON.stringify(v)).toBe(reference(v));

@@ -56,30 +56,74 @@ async function rangeOf(handle: FileHandle, [start, end]: [number, number]): Prom
 }
 
 /**
- * Reads many originals, as readOriginalMessage does, keeping each mailbox file open between
- * reads: checking the 5,000 originals of an export one by one spent most of its time opening,
- * examining and closing the same mbox file. close() must be called when done.
+ * Reads many originals, as readOriginalMessage does, with one handle per mailbox file for the
+ * whole run: per message that is one read instead of a stat, an open, a read and a close,
+ * which with thousands of messages was most of the time (the export stages them; a case export
+ * first checks each against its fingerprint). Other kinds of location go to
+ * readOriginalMessage. close() must be called when done.
+ *
+ * Reads go through a window of several MB: the messages of an mbox lie one after the other, so
+ * a thousand of them cost a few reads instead of a thousand thread-pool round trips, each of
+ * which also held the caller's thread up on the pool's queue while the pool was busy compressing.
  */
 export class OriginalReader {
+  private readonly files = new Map<string, Promise<WindowedFile>>();
   private readonly rootIsFile = new Map<string, Promise<boolean>>();
-  private readonly handles = new Map<string, Promise<FileHandle>>();
 
   async read(root: string, location: MailLocation): Promise<Buffer> {
     if (!location.bytes) return readOriginalMessage(root, location);
     let isFile = this.rootIsFile.get(root);
-    if (!isFile) this.rootIsFile.set(root, (isFile = stat(root).then((s) => s.isFile())));
+    if (!isFile) this.rootIsFile.set(root, (isFile = stat(root).then((st) => st.isFile())));
     const file = messageFile(root, await isFile, location);
-    let handle = this.handles.get(file);
-    if (!handle) {
-      this.handles.set(file, (handle = open(file, 'r')));
-      handle.catch(() => undefined); // reported to the read that waits for it
+    let windowed = this.files.get(file);
+    if (!windowed) {
+      windowed = open(file, 'r').then((fh) => new WindowedFile(fh));
+      windowed.catch(() => undefined); // reported to the read that needs it
+      this.files.set(file, windowed);
     }
-    return rangeOf(await handle, location.bytes);
+    const [startAt, end] = location.bytes;
+    // A copy: the message may be kept (until the ZIP is written), and must not keep the window alive.
+    return unquoteFrom(Buffer.from(await (await windowed).read(startAt, Math.max(0, end - startAt))));
   }
 
   async close(): Promise<void> {
-    const opened = await Promise.allSettled(this.handles.values());
-    this.handles.clear();
-    await Promise.all(opened.map((o) => (o.status === 'fulfilled' ? o.value.close() : undefined)));
+    for (const f of this.files.values()) await f.then((w) => w.fh.close()).catch(() => undefined);
+    this.files.clear();
+  }
+}
+
+/** Bytes of the window read at once; a message larger than this is read on its own. */
+const WINDOW = 4 << 20;
+
+/**
+ * Byte ranges of one file through a window. A window still being read is shared by every read
+ * that falls inside it (callers may have several reads in flight). A range past the end of the
+ * file gives the bytes that are there, as a direct read would.
+ */
+class WindowedFile {
+  private window: { start: number; end: number; bytes: Promise<Buffer> } | null = null;
+  constructor(readonly fh: FileHandle) {}
+
+  async read(pos: number, len: number): Promise<Buffer> {
+    let w = this.window;
+    if (!w || pos < w.start || pos + len > w.end) {
+      const size = Math.max(len, WINDOW);
+      w = { start: pos, end: pos + size, bytes: this.readAt(pos, size) };
+      w.bytes.catch(() => undefined); // reported to the read that waits for it
+      this.window = w;
+    }
+    const bytes = await w.bytes;
+    return bytes.subarray(pos - w.start, Math.min(bytes.length, pos - w.start + len));
+  }
+
+  private async readAt(pos: number, size: number): Promise<Buffer> {
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await this.fh.read(buf, got, size - got, pos + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
   }
 }

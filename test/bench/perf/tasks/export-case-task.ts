@@ -2,12 +2,10 @@ import path from 'node:path';
 import { exportCase } from '../../../../electron/core/cases/export-case';
 import { keepSearchWithOriginals } from '../../../../electron/core/cases/mail-originals';
 import { openCaseRegister } from '../../../../electron/core/cases/open-register';
-import type { SearchResult } from '../../../../shared/search';
-import type { SourceConfig } from '../../../../shared/workspace';
 import { projectRoot } from '../../../helpers/corpora';
 import type { TaskReport } from '../measure';
 import { benchSubject } from '../data/subject';
-import { csvHits, mailHits } from './export-task';
+import { exportInput } from './export-task';
 
 interface CaseArgs {
   csv: string;
@@ -20,19 +18,7 @@ interface CaseArgs {
 
 /** Not measured: a case whose stored search holds the export's records and e-mails. */
 export async function caseSetupTask(args: CaseArgs): Promise<TaskReport> {
-  const sources: SourceConfig[] = [
-    { id: 'kunder', kind: 'csv', path: args.csv },
-    { id: 'epost', kind: 'mailbox', path: args.mbox },
-  ];
-  const [records, mails] = await Promise.all([csvHits(args.csv, args.records), mailHits(args.mbox, args.mails)]);
-  const result: SearchResult = {
-    subject: benchSubject,
-    sources: [
-      { id: 'kunder', kind: 'csv', status: 'ok', scanned: records.length, hits: records.length, ms: 0 },
-      { id: 'epost', kind: 'mailbox', status: 'ok', scanned: mails.length, hits: mails.length, ms: 0 },
-    ],
-    hits: [...records, ...mails],
-  };
+  const { sources, result } = await exportInput(args);
   const open = openCaseRegister(args.dataDir);
   try {
     const c = open.register.create({ subject: benchSubject, types: ['access'], channel: 'email' });

@@ -20,7 +20,7 @@ interface ExportArgs {
 }
 
 /** The first `limit` data rows of the CSV as hits (the reading is not timed). */
-export async function csvHits(file: string, limit: number): Promise<Hit[]> {
+async function csvHits(file: string, limit: number): Promise<Hit[]> {
   const reader = new CsvReader(';');
   const hits: Hit[] = [];
   let header: string[] | null = null;
@@ -48,7 +48,7 @@ export async function csvHits(file: string, limit: number): Promise<Hit[]> {
   return hits;
 }
 
-export async function mailHits(file: string, limit: number): Promise<Hit[]> {
+async function mailHits(file: string, limit: number): Promise<Hit[]> {
   const hits: Hit[] = [];
   for await (const msg of readMbox(file, new AbortController().signal)) {
     const parsed = await parseMessage(msg.raw);
@@ -72,7 +72,7 @@ export async function mailHits(file: string, limit: number): Promise<Hit[]> {
  * elsewhere). Comparing two readings shows how much of the export ran on the main thread and
  * how much beside it (zlib and file I/O in libuv's pool, worker threads).
  */
-export function threadCpuMs(): Map<string, number> {
+function threadCpuMs(): Map<string, number> {
   const out = new Map<string, number>();
   try {
     const ticks = 1000 / 100; // USER_HZ is 100 on Linux
@@ -87,8 +87,8 @@ export function threadCpuMs(): Map<string, number> {
   return out;
 }
 
-/** Our side of the export comparison: the real package builder over 200k records + 5k e-mails. */
-export async function exportTask(args: ExportArgs): Promise<TaskReport> {
+/** The export's input (not timed): the CSV and mailbox as sources, and their first rows and messages as a search result. */
+export async function exportInput(args: Omit<ExportArgs, 'out'>): Promise<{ sources: SourceConfig[]; result: SearchResult; records: Hit[]; mails: Hit[] }> {
   const sources: SourceConfig[] = [
     { id: 'kunder', kind: 'csv', path: args.csv },
     { id: 'epost', kind: 'mailbox', path: args.mbox },
@@ -102,6 +102,12 @@ export async function exportTask(args: ExportArgs): Promise<TaskReport> {
     ],
     hits: [...records, ...mails],
   };
+  return { sources, result, records, mails };
+}
+
+/** Our side of the export comparison: the real package builder over 200k records + 5k e-mails. */
+export async function exportTask(args: ExportArgs): Promise<TaskReport> {
+  const { sources, result, records, mails } = await exportInput(args);
   // What the process holds before the export starts (the hits themselves), to read peak RSS against.
   const rssBeforeMB = Math.round(process.memoryUsage().rss / 1048576);
   const started = performance.now();
