@@ -20,12 +20,13 @@ export function decideMany(
   const row = reg.row(ref);
   assertReviewing(row);
   const ids = [...new Set(hitIds)];
-  const stored = new Map(reg.store.hits(row.id).map((h) => [h.hitId, h]));
+  // Which hits exist, their source and whether purged: the record copies are not needed.
+  const stored = reg.store.hitHashes(row.id);
   const unknown = ids.filter((id) => !stored.has(id));
   if (unknown.length > 0) {
     throw new AppError('NOT_FOUND', `Case ${ref} has no hit ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` (and ${unknown.length - 3} more)` : ''}. Nothing was decided.`);
   }
-  const purged = ids.filter((id) => stored.get(id)?.snapshotJson === null);
+  const purged = ids.filter((id) => stored.get(id)?.purged);
   if (purged.length > 0) {
     throw new AppError('INVALID_INPUT', `The records behind ${purged.length} of these hits were deleted under the retention rule. Nothing was decided.`);
   }

@@ -77,7 +77,7 @@ export class CaseStore {
       hits: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? ORDER BY position'),
       hit: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? AND hit_id = ?'),
       originals: db.prepare('SELECT hit_id, original_sha256 FROM case_hit WHERE case_id = ? AND original_sha256 IS NOT NULL'),
-      hitHashes: db.prepare('SELECT hit_id, snapshot_hash, snapshot_json IS NULL AS purged FROM case_hit WHERE case_id = ?'),
+      hitHashes: db.prepare('SELECT hit_id, source, snapshot_hash, snapshot_json IS NULL AS purged FROM case_hit WHERE case_id = ?'),
       moveHit: db.prepare('UPDATE case_hit SET position = ? WHERE case_id = ? AND hit_id = ?'),
       deleteHit: db.prepare('DELETE FROM case_hit WHERE case_id = ? AND hit_id = ?'),
       putHit: db.prepare(
@@ -193,10 +193,10 @@ export class CaseStore {
     const rows = this.s.originals.all(id) as Array<{ hit_id: string; original_sha256: string }>;
     return new Map(rows.map((r) => [r.hit_id, r.original_sha256]));
   }
-  /** Each stored hit's snapshot hash and whether its record copy was purged, without the copies. */
-  hitHashes(id: number): Map<string, { snapshotHash: string; purged: boolean }> {
-    const rows = this.s.hitHashes.all(id) as Array<{ hit_id: string; snapshot_hash: string; purged: number }>;
-    return new Map(rows.map((r) => [r.hit_id, { snapshotHash: r.snapshot_hash, purged: r.purged === 1 }]));
+  /** Each stored hit's source, snapshot hash and whether its record copy was purged, without the copies. */
+  hitHashes(id: number): Map<string, { source: string; snapshotHash: string; purged: boolean }> {
+    const rows = this.s.hitHashes.all(id) as Array<{ hit_id: string; source: string; snapshot_hash: string; purged: number }>;
+    return new Map(rows.map((r) => [r.hit_id, { source: r.source, snapshotHash: r.snapshot_hash, purged: r.purged === 1 }]));
   }
   /** Gives a stored hit its place in a new search, keeping its record copy as it is. */
   moveHit(id: number, hitId: string, position: number): void {

@@ -4,9 +4,9 @@ import { AppError } from '../../../shared/errors';
 import type { Hit, MailLocation } from '../../../shared/hit';
 import type { SearchResult } from '../../../shared/search';
 import type { SourceConfig } from '../../../shared/workspace';
-import { OriginalReader, readOriginalMessage } from '../sources/mail/original';
+import { OriginalReader } from '../sources/mail/original';
 import type { CaseRegister } from './case-register';
-import { keepSearch, recordSearch } from './case-review';
+import { caseDetail, keepSearch } from './case-review';
 
 /**
  * The package includes a mail hit's original .eml, read from the mailbox when exporting.
@@ -23,10 +23,9 @@ function fingerprintable(hit: Hit, configs: ReadonlyMap<string, SourceConfig>): 
   return { root: cfg.path, location };
 }
 
-async function sha256Of(root: string, location: MailLocation, reader?: OriginalReader): Promise<string | null> {
+async function sha256Of(reader: OriginalReader, root: string, location: MailLocation): Promise<string | null> {
   try {
-    const bytes = reader ? await reader.read(root, location) : await readOriginalMessage(root, location);
-    return createHash('sha256').update(bytes).digest('hex');
+    return createHash('sha256').update(await reader.read(root, location)).digest('hex');
   } catch {
     return null;
   }
@@ -39,7 +38,7 @@ export async function fingerprintOriginals(hits: readonly Hit[], configs: readon
   try {
     for (const hit of hits) {
       const target = fingerprintable(hit, byId);
-      const sha = target ? await sha256Of(target.root, target.location, reader) : null;
+      const sha = target ? await sha256Of(reader, target.root, target.location) : null;
       if (sha) out.set(hit.id, sha);
     }
   } finally {
@@ -50,8 +49,8 @@ export async function fingerprintOriginals(hits: readonly Hit[], configs: readon
 
 /** Stores a search with the case, original messages fingerprinted, and returns the case as the review shows it. */
 export async function storeSearch(reg: CaseRegister, ref: string, result: SearchResult, configs: readonly SourceConfig[]): Promise<CaseDetail> {
-  const originals = await fingerprintOriginals(result.hits, configs);
-  return recordSearch(reg, ref, result, configs, originals);
+  await keepSearchWithOriginals(reg, ref, result, configs);
+  return caseDetail(reg, ref);
 }
 
 /** storeSearch for a caller that does not show the case afterwards (the CLI). */
@@ -71,7 +70,7 @@ export async function assertOriginalsUnchanged(
     for (const h of hits) {
       if (h.excluded || !h.originalSha256) continue;
       const target = fingerprintable(h.hit, byId);
-      if (!target || (await sha256Of(target.root, target.location, reader)) !== h.originalSha256) changed.add(h.hit.source);
+      if (!target || (await sha256Of(reader, target.root, target.location)) !== h.originalSha256) changed.add(h.hit.source);
     }
   } finally {
     await reader.close();

@@ -40,19 +40,15 @@ function messageFile(root: string, rootIsFile: boolean, location: MailLocation):
   return file;
 }
 
-async function readByteRange(file: string, range: [number, number]): Promise<Buffer> {
+async function readByteRange(file: string, [start, end]: [number, number]): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
-    return await rangeOf(handle, range);
+    const buf = Buffer.alloc(end - start);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, start);
+    return unquoteFrom(buf.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }
-}
-
-async function rangeOf(handle: FileHandle, [start, end]: [number, number]): Promise<Buffer> {
-  const buf = Buffer.alloc(end - start);
-  const { bytesRead } = await handle.read(buf, 0, buf.length, start);
-  return unquoteFrom(buf.subarray(0, bytesRead));
 }
 
 /**
