@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { matchRecord, type MatchInput } from '../../electron/core/match/match-record';
 import { prepareSubject } from '../../electron/core/match/prepare';
-import { selectHits } from '../../electron/core/package/included';
+import { selectHits, type Selection } from '../../electron/core/package/included';
 import type { Hit } from '../../shared/hit';
 import { ReasonSchema, type Reason } from '../../shared/reason';
 import { describeReason, fillFrom, reasonsIn } from '../../shared/reason-text';
 import { reasonTexts } from '../../shared/reason-texts';
+
+/** The included hits as the writers get them: read again from the feed, redacted, in the package language. */
+const inPackage = (s: Selection) => [...s.read(s.included)];
 
 const subject = prepareSubject({
   names: ['Åse Ødegård-Bakken'],
@@ -106,20 +109,20 @@ describe('reasons in the package', () => {
   };
 
   it('are in the package language, and the data form of them stays out of the package', () => {
-    const [nb] = selectHits([hit], 'high', undefined, '[fjernet]', 'nb').included;
+    const [nb] = inPackage(selectHits([hit], 'high', undefined, '[fjernet]', 'nb'));
     expect(nb.reasons).toEqual(['Telefon samsvarte med telefonnummer +47 913 45 678 (normalisert til E.164)']);
     expect(nb).not.toHaveProperty('why');
-    expect(selectHits([hit], 'high', undefined, '[redacted]', 'en').included[0].reasons).toEqual(hit.reasons);
+    expect(inPackage(selectHits([hit], 'high', undefined, '[redacted]', 'en'))[0].reasons).toEqual(hit.reasons);
   });
 
   it('go out as stored for a hit kept before reasons were data', () => {
     const { why: _why, ...old } = hit;
-    expect(selectHits([old], 'high', undefined, '[fjernet]', 'nb').included[0].reasons).toEqual(hit.reasons);
+    expect(inPackage(selectHits([old], 'high', undefined, '[fjernet]', 'nb'))[0].reasons).toEqual(hit.reasons);
   });
 
   it('lose text a reviewer masked, in the package language too', () => {
     const review = { decisions: [], redactions: [{ hitId: 'crm-1', field: 'Telefon', action: 'mask-text' as const, text: '913 45 678', reason: 'another person’s number' }] };
-    const [nb] = selectHits([hit], 'high', review, '[fjernet]', 'nb').included;
+    const [nb] = inPackage(selectHits([hit], 'high', review, '[fjernet]', 'nb'));
     expect(nb.reasons.join(' ')).not.toContain('913 45 678');
     expect(nb.reasons[0]).toContain('[fjernet]');
   });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IncludedHit } from '../../electron/core/package/included';
+import type { PlannedMessage } from '../../electron/core/package/grouping';
 import { stageMailFiles } from '../../electron/core/package/mail-files';
 import type { MailLocation } from '../../shared/hit';
 import { tempDir } from '../helpers/temp';
@@ -28,16 +28,17 @@ describe('stageMailFiles reading mbox ranges through a window', () => {
     // The last message's range runs past the end of the file: what is there is staged.
     ranges[4] = [ranges[4][0], ranges[4][1] + 100];
     const order = [3, 0, 4, 1, 2];
-    const messages = order.map((i) => ({
-      id: `m:${i}`,
-      source: 'box',
-      location: { file: 'box.mbox', index: i, bytes: ranges[i] } as MailLocation,
-      confidence: 'high',
-      score: 1,
-      reasons: [],
-      matches: [],
-      record: { subject: `m${i}` },
-    })) as Array<IncludedHit & { location: MailLocation }>;
+    const messages = order.map(
+      (i, position): PlannedMessage => ({
+        id: `m:${i}`,
+        position,
+        source: 'box',
+        location: { file: 'box.mbox', index: i, bytes: ranges[i] } as MailLocation,
+        confidence: 'high',
+        columns: ['subject'],
+        subject: `m${i}`,
+      }),
+    );
     const staged = new Map<string, Buffer>();
     const { emlPaths } = await stageMailFiles({
       groups: [{ id: 'box', tables: [], messages }],

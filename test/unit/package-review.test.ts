@@ -71,7 +71,9 @@ describe('selectHits', () => {
       },
       '[X]',
     );
-    const a = s.included[0];
+    const [a] = s.read(s.included);
+    expect(s.included[0].redacted).toEqual(a.redacted);
+    expect(s.included[0].columns).toEqual(['note', 'n', 'empty']);
     expect(a.record).toEqual({ note: '[X] and [X] again', n: '[X]', empty: null });
     expect(a.redacted).toEqual([
       { field: 'note', action: 'mask-text' },

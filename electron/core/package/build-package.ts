@@ -10,6 +10,7 @@ import type { SearchResult } from '../../../shared/search';
 import type { Controller, SourceConfig } from '../../../shared/workspace';
 import { writeDataJson } from './data-json';
 import { dataSchema } from './data-schema';
+import type { HitFeed } from './hit-feed';
 import { renderLetterAside } from './letter-aside';
 import { partialName, removeDeadLeftovers, stagingPrefix } from './leftovers';
 import { stageMailFiles } from './mail-files';
@@ -26,6 +27,8 @@ import { writePackedZip } from './zip-writer';
 export interface BuildPackageInput {
   outFile: string;
   result: SearchResult;
+  /** Where the hits are read from when they are not all in memory (a stored case); `result.hits` otherwise. */
+  feed?: HitFeed;
   sources: readonly SourceConfig[];
   controller: Controller;
   lang: Language;
@@ -125,7 +128,10 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
 
     if (formats.includes('json')) {
       await staged.stream('data/data.json', (sink) =>
-        writeDataJson({ generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, signal }, sink),
+        writeDataJson(
+          { generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, read: selection.read, signal },
+          sink,
+        ),
       );
       await staged.content('data/schema.json', Buffer.from(`${JSON.stringify(dataSchema, null, 2)}\n`));
     }
@@ -134,7 +140,17 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     if (formats.includes('xlsx')) {
       await staged.stream('data/data.xlsx', (sink) =>
         writeXlsx(
-          { texts, sources: searched, results: input.result.sources, includedBySource, groups, emlPaths: mail.emlPaths, withOriginals: formats.includes('eml'), signal },
+          {
+            texts,
+            sources: searched,
+            results: input.result.sources,
+            includedBySource,
+            groups,
+            emlPaths: mail.emlPaths,
+            withOriginals: formats.includes('eml'),
+            read: selection.read,
+            signal,
+          },
           sink,
         ),
       );

@@ -1,5 +1,5 @@
 import type { EntrySink } from './entry-stream';
-import type { IncludedHit } from './included';
+import type { IncludedHit, PlannedHit } from './included';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
 import type { SourceGroup } from './grouping';
@@ -16,6 +16,8 @@ export interface DataJsonInput {
   groups: readonly SourceGroup[];
   /** Package path of each exported message, by hit id. */
   emlPaths: ReadonlyMap<string, string>;
+  /** The planned hits in full (Selection.read): records are read one table at a time, not held. */
+  read(hits: readonly PlannedHit[]): Iterable<IncludedHit>;
   signal?: AbortSignal;
 }
 
@@ -71,18 +73,20 @@ export async function writeDataJson(input: DataJsonInput, sink: EntrySink): Prom
     );
     for (const [ti, table] of group.tables.entries()) {
       out.add(`${ti > 0 ? ',' : ''}\n  {"name": ${JSON.stringify(table.name)}, "records": [`);
-      for (let ri = 0; ri < table.hits.length; ) {
+      const hits = input.read(table.hits)[Symbol.iterator]();
+      for (let more = true, first = true; more; first = false) {
         input.signal?.throwIfAborted();
-        ri = addRecords(out, table.hits, ri);
+        more = addRecords(out, hits, first);
         await out.flush();
       }
       out.add('\n  ]}');
     }
     out.add('], "messages": [');
-    for (const [mi, hit] of group.messages.entries()) {
+    let mi = 0;
+    for (const hit of input.read(group.messages)) {
       const eml = input.emlPaths.get(hit.id) ?? null;
       const withheld = eml === null && hit.redacted ? { originalWithheld: true } : {};
-      if (out.add(`${mi > 0 ? ',' : ''}\n    ${JSON.stringify({ ...entry(hit), eml, ...withheld })}`)) await out.flush();
+      if (out.add(`${mi++ > 0 ? ',' : ''}\n    ${JSON.stringify({ ...entry(hit), eml, ...withheld })}`)) await out.flush();
     }
     out.add(']}');
   }
@@ -90,15 +94,12 @@ export async function writeDataJson(input: DataJsonInput, sink: EntrySink): Prom
   await out.flush();
 }
 
-/** Adds records from `from` until a piece is full; returns where it stopped. */
-function addRecords(out: Pieces, hits: readonly IncludedHit[], from: number): number {
-  let i = from;
-  while (i < hits.length) {
+/** Adds records until a piece is full; returns false when there were no more. */
+function addRecords(out: Pieces, hits: Iterator<IncludedHit>, first: boolean): boolean {
+  for (let next = hits.next(), at = first; !next.done; next = hits.next(), at = false) {
     // Added in two parts: joined, the record's text would be copied once more to flatten it.
-    out.add(i > 0 ? ',\n    ' : '\n    ');
-    const full = out.add(JSON.stringify(entry(hits[i])));
-    i++;
-    if (full) break;
+    out.add(at ? '\n    ' : ',\n    ');
+    if (out.add(JSON.stringify(entry(next.value)))) return true;
   }
-  return i;
+  return false;
 }

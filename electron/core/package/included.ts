@@ -1,52 +1,86 @@
-import { atLeast, type Confidence, type Hit } from '../../../shared/hit';
+import { atLeast, type Confidence, type Hit, type Location } from '../../../shared/hit';
 import { reasonsIn, type ReasonLanguage } from '../../../shared/reason-text';
+import { feedOf, type FeedPlace, type HitFeed } from './hit-feed';
 import { redactHit, type RedactionNote } from './redact';
 import {
   PackageReviewSchema,
   type ExclusionGround,
   type HitDecision,
   type PackageReview,
+  type ParsedPackageReview,
   type Redaction,
   type ReviewSummary,
 } from './review';
 
-/** A hit as it goes into the package: its record already redacted. */
+/** A hit as it goes into the package: its record already redacted, its reasons in the package's language. */
 export interface IncludedHit extends Hit {
   /** Which fields were redacted and how (never why, never the old value). */
   redacted?: RedactionNote[];
 }
 
+/**
+ * What the plan keeps of each hit: enough to select, group, count and name files, but not
+ * the record's values, so planning a case of 200,000 hits holds tens of megabytes, not
+ * hundreds. The writers read the full hit again from the feed (`Selection.read`).
+ */
+export interface PlannedHit extends FeedPlace {
+  source: string;
+  location: Location;
+  confidence: Confidence;
+  relatedTo?: string;
+  thirdParty?: boolean;
+  /** As on the included hit: which fields the reviewer's redactions changed. */
+  redacted?: RedactionNote[];
+  /** The field names of the redacted record, one array shared by hits with the same fields. */
+  columns: readonly string[];
+  /** A message's subject line (for its file name); mail hits only. */
+  subject?: string;
+}
+
 export interface Selection {
-  included: IncludedHit[];
+  included: PlannedHit[];
   /** Hits held back for review, with why; counted in the manifest, never silently lost. */
-  heldBack: Array<{ hit: Hit; reason: string }>;
+  heldBack: Array<{ hit: PlannedHit; reason: string }>;
   /** Hits a reviewer excluded, with the ground (not the reason text, which stays in the case). */
-  excluded: Array<{ hit: Hit; ground: ExclusionGround }>;
+  excluded: Array<{ hit: PlannedHit; ground: ExclusionGround }>;
   review: ReviewSummary | null;
+  /** The given planned hits in full, as they go into the package, read again from the feed. */
+  read(hits: readonly PlannedHit[]): Iterable<IncludedHit>;
 }
 
 /**
  * Which hits go into the package. Without a review: those at or above the chosen confidence,
  * and never a related row that holds other people's identifiers (Art. 15(4)); it waits for a
  * reviewer. With a review, the reviewer's decisions win and redactions are applied
- * (see review.ts for the rules).
+ * (see review.ts for the rules). The feed is read once here; `read` reads it again.
  */
 export function selectHits(
-  hits: readonly Hit[],
+  from: HitFeed | readonly Hit[],
   minConfidence: Confidence,
   review?: PackageReview,
   redactedMark = '[redacted]',
   lang: ReasonLanguage = 'en',
 ): Selection {
+  const feed = isFeed(from) ? from : feedOf(from);
   const parsed = review ? PackageReviewSchema.parse(review) : null;
   const decisions = new Map<string, HitDecision>(parsed?.decisions.map((d) => [d.hitId, d]) ?? []);
   const redactions = new Map<string, Redaction[]>();
   for (const r of parsed?.redactions ?? []) redactions.set(r.hitId, [...(redactions.get(r.hitId) ?? []), r]);
+  const include = (hit: Hit) => includeHit(hit, redactions.get(hit.id), redactedMark, lang);
 
-  const out: Selection = { included: [], heldBack: [], excluded: [], review: null };
-  const fromExcluded = reachedFromExcluded(hits, decisions);
+  const planned = planAll(feed, include);
+  const out: Selection = {
+    included: [],
+    heldBack: [],
+    excluded: [],
+    review: null,
+    *read(hits) {
+      for (const hit of feed.again(hits)) yield include(hit);
+    },
+  };
+  const fromExcluded = reachedFromExcluded(planned, decisions);
   let applied = 0;
-  for (const hit of hits) {
+  for (const hit of planned) {
     const decision = decisions.get(hit.id);
     if (decision?.decision === 'exclude') {
       out.excluded.push({ hit, ground: decision.ground });
@@ -61,18 +95,46 @@ export function selectHits(
         continue;
       }
     }
-    const rs = redactions.get(hit.id);
-    const worded = inLanguage(hit, lang);
-    if (!rs) {
-      out.included.push(worded);
-      continue;
-    }
-    const { hit: redacted, notes } = redactHit(worded, rs, redactedMark);
-    applied += notes.length;
-    out.included.push(notes.length > 0 ? { ...redacted, redacted: notes } : redacted);
+    applied += hit.redacted?.length ?? 0;
+    out.included.push(hit);
   }
-  if (parsed) out.review = summarise(parsed, hits, out, applied);
+  if (parsed) out.review = summarise(parsed, planned, out, applied);
   return out;
+}
+
+function isFeed(from: HitFeed | readonly Hit[]): from is HitFeed {
+  return !Array.isArray(from);
+}
+
+/** Plans every hit of the feed, keeping one light PlannedHit each (see PlannedHit). */
+function planAll(feed: HitFeed, include: (hit: Hit) => IncludedHit): PlannedHit[] {
+  const columnSets = new Map<string, readonly string[]>();
+  const planned: PlannedHit[] = [];
+  let position = 0;
+  for (const hit of feed.all()) {
+    // The redacted form decides the columns and whether an original is withheld; it is made
+    // again when the hit is written, so nothing of it is kept here.
+    const included = include(hit);
+    const keys = Object.keys(included.record);
+    const joined = keys.join('\u0000');
+    let columns = columnSets.get(joined);
+    if (!columns) columnSets.set(joined, (columns = keys));
+    const p: PlannedHit = { id: hit.id, position: position++, source: hit.source, location: hit.location, confidence: hit.confidence, columns };
+    if (hit.relatedTo !== undefined) p.relatedTo = hit.relatedTo;
+    if (hit.thirdParty !== undefined) p.thirdParty = hit.thirdParty;
+    if (included.redacted) p.redacted = included.redacted;
+    if ('file' in hit.location) p.subject = typeof included.record.subject === 'string' ? included.record.subject : '';
+    planned.push(p);
+  }
+  return planned;
+}
+
+/** One hit as it goes into the package: its redactions applied, its reasons in the package's language. */
+export function includeHit(hit: Hit, redactions: readonly Redaction[] | undefined, mark: string, lang: ReasonLanguage): IncludedHit {
+  const worded = inLanguage(hit, lang);
+  if (!redactions) return worded;
+  const { hit: redacted, notes } = redactHit(worded, redactions, mark);
+  return notes.length > 0 ? { ...redacted, redacted: notes } : redacted;
 }
 
 /**
@@ -90,7 +152,7 @@ function inLanguage(hit: Hit, lang: ReasonLanguage): Hit {
  * was a namesake, so are that customer's orders and tickets: they must not go out on the
  * strength of a link to someone else, unless a reviewer decides on them one by one.
  */
-function reachedFromExcluded(hits: readonly Hit[], decisions: ReadonlyMap<string, HitDecision>): Set<string> {
+function reachedFromExcluded(hits: readonly PlannedHit[], decisions: ReadonlyMap<string, HitDecision>): Set<string> {
   const parent = new Map(hits.filter((h) => h.relatedTo).map((h) => [h.id, h.relatedTo!]));
   const out = new Set<string>();
   for (const hit of hits) {
@@ -106,7 +168,7 @@ function reachedFromExcluded(hits: readonly Hit[], decisions: ReadonlyMap<string
   return out;
 }
 
-function automaticHoldBack(hit: Hit, minConfidence: Confidence, onlyDecided: boolean): string | null {
+function automaticHoldBack(hit: PlannedHit, minConfidence: Confidence, onlyDecided: boolean): string | null {
   if (onlyDecided) return 'not decided by a reviewer';
   if (!atLeast(hit.confidence, minConfidence)) return `confidence ${hit.confidence} is below ${minConfidence}`;
   if (hit.relatedTo && hit.thirdParty) return 'related record holds other people’s data and needs review';
@@ -114,8 +176,8 @@ function automaticHoldBack(hit: Hit, minConfidence: Confidence, onlyDecided: boo
 }
 
 function summarise(
-  review: ReturnType<typeof PackageReviewSchema.parse>,
-  hits: readonly Hit[],
+  review: ParsedPackageReview,
+  hits: readonly PlannedHit[],
   selection: Selection,
   applied: number,
 ): ReviewSummary {

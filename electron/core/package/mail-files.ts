@@ -40,8 +40,7 @@ export async function stageMailFiles(input: MailFilesInput): Promise<MailFiles> 
         continue;
       }
       const n = String(i + 1).padStart(width, '0');
-      const subject = typeof hit.record.subject === 'string' ? hit.record.subject : '';
-      const file = input.subjectsInNames ? `${n}-${safeName(subject, 60, 'message')}.eml` : `${n}.eml`;
+      const file = input.subjectsInNames ? `${n}-${safeName(hit.subject ?? '', 60, 'message')}.eml` : `${n}.eml`;
       const name = `mail/${safeName(group.id, 40, 'source')}/${file}`;
       wanted.push({ hitId: hit.id, name, read: () => mbox.read(cfg.path, hit.location) });
     }

@@ -5,12 +5,15 @@ import type { SearchResult } from '../../../shared/search';
 import type { Controller, SourceConfig } from '../../../shared/workspace';
 import { composeCoverLetter, type CoverLetter } from './cover-letter';
 import { groupHits, type SourceGroup } from './grouping';
-import { selectHits, type IncludedHit, type Selection } from './included';
+import type { HitFeed } from './hit-feed';
+import { selectHits, type PlannedHit, type Selection } from './included';
 import type { PackageReview } from './review';
 import type { PackageTexts } from './texts';
 
 export interface PlanInput {
   result: SearchResult;
+  /** Where the hits are read from when they are not all in memory (a stored case); `result.hits` otherwise. */
+  feed?: HitFeed;
   sources: readonly SourceConfig[];
   controller: Controller;
   lang: Language;
@@ -36,7 +39,7 @@ export interface PackagePlan {
  * A message whose original cannot go into the package: a reviewer redacted part of it, and
  * the .eml would hold the redacted text. Shared by the staging and the letter, so both agree.
  */
-export const originalWithheld = (hit: IncludedHit): boolean => (hit.redacted?.length ?? 0) > 0;
+export const originalWithheld = (hit: Pick<PlannedHit, 'redacted'>): boolean => (hit.redacted?.length ?? 0) > 0;
 
 /**
  * What a package will hold and what its cover letter says, without writing anything. The
@@ -44,7 +47,7 @@ export const originalWithheld = (hit: IncludedHit): boolean => (hit.redacted?.le
  * exactly what would be sent.
  */
 export function planPackage(input: PlanInput): PackagePlan {
-  const selection = selectHits(input.result.hits, input.minConfidence, input.review, input.texts.redactedMark, input.lang);
+  const selection = selectHits(input.feed ?? input.result.hits, input.minConfidence, input.review, input.texts.redactedMark, input.lang);
   const searched = input.sources.filter((s) => input.result.sources.some((r) => r.id === s.id));
   const groups = groupHits(
     input.result.sources.map((s) => s.id),

@@ -2,7 +2,7 @@ import type { Cell, Confidence, Location, SourceResult } from '../../../shared/h
 import type { SourceConfig } from '../../../shared/workspace';
 import type { EntrySink } from './entry-stream';
 import type { SourceGroup } from './grouping';
-import type { IncludedHit } from './included';
+import type { IncludedHit, PlannedHit } from './included';
 import type { PackageTexts } from './texts';
 import { sheetNamer, textCell, toSheetCell, type SheetCell } from './xlsx-cells';
 import { XlsxWriter, type SheetWriter } from './xlsx-writer';
@@ -16,6 +16,8 @@ export interface XlsxInput {
   emlPaths: ReadonlyMap<string, string>;
   /** The package holds the original e-mails: the messages sheet names each one's file. */
   withOriginals: boolean;
+  /** The planned hits in full (Selection.read): records are read one table at a time, not held. */
+  read(hits: readonly PlannedHit[]): Iterable<IncludedHit>;
   signal?: AbortSignal;
 }
 
@@ -64,11 +66,12 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
   for (const group of input.groups) {
     const typed = TYPED_KINDS.has(byId.get(group.id)?.kind ?? '');
     for (const table of group.tables) {
-      const cols = columnsOf(table.hits);
+      const cols = table.columns;
       const ws = await sheet(wb, name(`${group.id}-${table.name}`), [...cols, t.location, t.confidence, t.reasons, t.redacted]);
-      for (let i = 0; i < table.hits.length; ) {
+      const hits = input.read(table.hits)[Symbol.iterator]();
+      for (let more = true; more; ) {
         input.signal?.throwIfAborted();
-        i = addTableRows(ws, table.hits, i, cols, typed, labels);
+        more = addTableRows(ws, hits, cols, typed, labels);
         await ws.flush();
       }
       await ws.commit();
@@ -78,8 +81,9 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
       const fileColumn = input.withOriginals ? [t.file] : [];
       const header = [t.date, t.from, t.to, t.cc, t.subjectLine, ...fileColumn, t.location, t.confidence, t.reasons, t.redacted];
       const ws = await sheet(wb, name(`${group.id}-${t.messages}`), header);
-      for (const [i, hit] of group.messages.entries()) {
-        if (i % 1000 === 0) input.signal?.throwIfAborted();
+      let i = 0;
+      for (const hit of input.read(group.messages)) {
+        if (i++ % 1000 === 0) input.signal?.throwIfAborted();
         const r = hit.record;
         const file = input.withOriginals ? [input.emlPaths.get(hit.id) ?? ''] : [];
         const fields: Cell[] = [r.from, r.to, r.cc, r.subject, ...file].map((v) => v ?? null);
@@ -91,26 +95,18 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
   input.signal?.throwIfAborted();
 }
 
-/** Adds table rows from `from` until the writer asks to be flushed; returns where it stopped. */
-function addTableRows(
-  ws: SheetWriter,
-  hits: readonly IncludedHit[],
-  from: number,
-  cols: readonly string[],
-  typed: boolean,
-  labels: HitLabels,
-): number {
-  let i = from;
+/** Adds table rows until the writer asks to be flushed (true) or there are no more (false). */
+function addTableRows(ws: SheetWriter, hits: Iterator<IncludedHit>, cols: readonly string[], typed: boolean, labels: HitLabels): boolean {
   // One array per row, filled in place: spreading mapped arrays made three arrays and an
   // iterator result per cell, a good part of what the sheet allocated.
   const row = new Array<SheetCell>(cols.length + 4);
-  while (i < hits.length) {
-    const hit = hits[i++];
+  for (let next = hits.next(); !next.done; next = hits.next()) {
+    const hit = next.value;
     for (let c = 0; c < cols.length; c++) row[c] = toSheetCell(hit.record[cols[c]], typed);
     putHitCells(row, cols.length, hit, labels);
-    if (ws.addRow(row)) break;
+    if (ws.addRow(row)) return true;
   }
-  return i;
+  return false;
 }
 
 function sheet(wb: XlsxWriter, title: string, header: string[], widths?: number[]): Promise<SheetWriter> {
@@ -170,10 +166,4 @@ export function describeLocation(loc: Location, lineWord = 'line'): string {
   if ('line' in loc) return `${loc.table} ${lineWord} ${loc.line}`;
   if ('key' in loc) return Object.entries(loc.key).map(([k, v]) => `${k}=${String(v)}`).join(', ');
   return loc.index !== undefined ? `${loc.file} #${loc.index + 1}` : loc.file;
-}
-
-function columnsOf(hits: readonly IncludedHit[]): string[] {
-  const cols = new Set<string>();
-  for (const h of hits) for (const k of Object.keys(h.record)) cols.add(k);
-  return [...cols];
 }
