@@ -74,8 +74,13 @@ export class CaseStore {
            sources_json = excluded.sources_json, configs_json = excluded.configs_json`,
       ),
       search: db.prepare('SELECT at, subject_json, sources_json, configs_json FROM case_search WHERE case_id = ?'),
+      searchAt: db.prepare('SELECT at FROM case_search WHERE case_id = ?').pluck(),
       hits: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? ORDER BY position'),
       hit: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? AND hit_id = ?'),
+      snapshot: db.prepare('SELECT snapshot_json FROM case_hit WHERE case_id = ? AND hit_id = ?').pluck(),
+      undecided: db
+        .prepare('SELECT count(*) FROM case_hit h WHERE h.case_id = ? AND NOT EXISTS (SELECT 1 FROM case_decision d WHERE d.case_id = h.case_id AND d.hit_id = h.hit_id)')
+        .pluck(),
       originals: db.prepare('SELECT hit_id, original_sha256 FROM case_hit WHERE case_id = ? AND original_sha256 IS NOT NULL'),
       hitHashes: db.prepare('SELECT hit_id, source, snapshot_hash, snapshot_json IS NULL AS purged FROM case_hit WHERE case_id = ?'),
       moveHit: db.prepare('UPDATE case_hit SET position = ? WHERE case_id = ? AND hit_id = ?'),
@@ -172,6 +177,11 @@ export class CaseStore {
     return { at: r.at, subject: JSON.parse(r.subject_json), sources: JSON.parse(r.sources_json), configs: JSON.parse(r.configs_json) };
   }
 
+  /** When the case's search was stored; a new search changes it (a cheap check that the hits are the same). */
+  searchAt(id: number): string | null {
+    return (this.s.searchAt.get(id) as string | undefined) ?? null;
+  }
+
   hits(id: number): StoredHit[] {
     return [...this.eachHit(id)];
   }
@@ -187,6 +197,14 @@ export class CaseStore {
   hit(id: number, hitId: string): StoredHit | null {
     const r = this.s.hit.get(id, hitId) as HitRow | undefined;
     return r ? storedHit(r) : null;
+  }
+  /** One hit's record copy as stored (null once purged, undefined if there is no such hit). */
+  snapshot(id: number, hitId: string): string | null | undefined {
+    return this.s.snapshot.get(id, hitId) as string | null | undefined;
+  }
+  /** How many stored hits have no decision yet. */
+  undecided(id: number): number {
+    return this.s.undecided.get(id) as number;
   }
   /** The fingerprints of the originals stored with the hits, by hit id, without the record copies. */
   originals(id: number): Map<string, string> {

@@ -6,10 +6,10 @@ import type { Controller } from '../../../shared/workspace';
 import { buildPackage, type BuildPackageInput, type BuiltPackage } from '../package/build-package';
 import { hashFile } from '../package/manifest';
 import type { CaseRegister } from './case-register';
-import { caseDetail } from './case-review';
+import { caseHitFeed } from './case-hit-feed';
 import { assertMove } from './case-status';
 import { assertOriginalsUnchanged } from './mail-originals';
-import { packageReviewFor } from './package-review';
+import { packageReviewOf } from './package-review';
 
 /** What the DPO chooses for a case's package; the export and the letter preview take the same. */
 export interface CasePackageChoices {
@@ -36,29 +36,29 @@ export interface CaseExport extends BuiltPackage {
 }
 
 /**
- * The stored search of a case with the reviewer's view of its hits, and the package input
- * built from it and the DPO's choices: both the export and the letter preview are planned
- * from this one `plan`, so the preview cannot differ from the package.
+ * The package input for a case's stored search, its review and the DPO's choices: both the
+ * export and the letter preview are planned from this one `plan`, so the preview cannot
+ * differ from the package. The hits stay in the store; the plan reads them through a feed.
  */
 export function reviewedSearch(reg: CaseRegister, ref: string, choices: CasePackageChoices) {
   const row = reg.row(ref);
-  const detail = caseDetail(reg, ref);
   const search = reg.store.search(row.id);
   if (!search) throw new AppError('INVALID_INPUT', `Case ${ref} has not been searched yet. Run "innsyn search --case ${ref}" first.`);
   if (row.purgedOn) throw new AppError('INVALID_INPUT', `The records of case ${ref} were deleted under the retention rule on ${row.purgedOn}; it cannot be exported again.`);
-  const hits = detail.hits.flatMap((h) => (h.hit ? [h.hit] : []));
   const plan = {
-    result: { subject: search.subject, sources: search.sources, hits },
+    // The hits come from the feed, not from this list.
+    result: { subject: search.subject, sources: search.sources, hits: [] },
+    feed: caseHitFeed(reg.store, row.id, ref, search.at),
     sources: search.configs,
     controller: choices.controller,
     lang: choices.lang,
     minConfidence: choices.minConfidence,
     caseRef: ref,
-    review: packageReviewFor(detail),
+    review: packageReviewOf(reg.store, row.id),
     formats: choices.formats,
     now: reg.clock.now(),
   };
-  return { detail, search, plan };
+  return { search, plan };
 }
 
 /**
@@ -69,12 +69,8 @@ export function reviewedSearch(reg: CaseRegister, ref: string, choices: CasePack
 export async function exportCase(reg: CaseRegister, ref: string, input: CaseExportInput): Promise<CaseExport> {
   const row = reg.row(ref);
   assertMove(ref, row.status, 'answered');
-  const { detail, search, plan } = reviewedSearch(reg, ref, input);
-  const originals = reg.store.originals(row.id);
-  await assertOriginalsUnchanged(
-    detail.hits.flatMap((h) => (h.hit ? [{ hit: h.hit, originalSha256: originals.get(h.hitId) ?? null, excluded: h.decision?.include === false }] : [])),
-    search.configs,
-  );
+  const { search, plan } = reviewedSearch(reg, ref, input);
+  await assertOriginalsUnchanged(reg.store, row.id, search.configs);
   const built = await buildPackage({
     ...plan,
     outFile: input.outFile,
@@ -86,7 +82,7 @@ export async function exportCase(reg: CaseRegister, ref: string, input: CaseExpo
     tool: input.tool,
   });
   const { sha256, size } = await hashFile(built.file);
-  const undecided = detail.hits.filter((h) => !h.decision).length;
+  const undecided = reg.store.undecided(row.id);
   reg.record(reg.row(ref), 'export', () => {
     reg.store.setAnswered(row.id, reg.today());
     return {

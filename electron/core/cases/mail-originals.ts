@@ -7,6 +7,7 @@ import type { SourceConfig } from '../../../shared/workspace';
 import { OriginalReader } from '../sources/mail/original';
 import type { CaseRegister } from './case-register';
 import { caseDetail, keepSearch } from './case-review';
+import type { CaseStore } from './case-store';
 
 /**
  * The package includes a mail hit's original .eml, read from the mailbox when exporting.
@@ -58,19 +59,22 @@ export async function keepSearchWithOriginals(reg: CaseRegister, ref: string, re
   keepSearch(reg, ref, result, configs, await fingerprintOriginals(result.hits, configs));
 }
 
-/** Refuses the export when an original that would be exported is no longer the one reviewed. */
-export async function assertOriginalsUnchanged(
-  hits: ReadonlyArray<{ hit: Hit; originalSha256: string | null; excluded: boolean }>,
-  configs: readonly SourceConfig[],
-): Promise<void> {
+/**
+ * Refuses the export when an original that would be exported is no longer the one reviewed.
+ * Only the hits with a fingerprint are read from the store, and not those a reviewer excluded.
+ */
+export async function assertOriginalsUnchanged(store: CaseStore, caseId: number, configs: readonly SourceConfig[]): Promise<void> {
   const byId = new Map(configs.map((c) => [c.id, c]));
+  const excluded = new Set(store.decisions(caseId).flatMap((d) => (d.include ? [] : [d.hitId])));
   const changed = new Set<string>();
   const reader = new OriginalReader();
   try {
-    for (const h of hits) {
-      if (h.excluded || !h.originalSha256) continue;
-      const target = fingerprintable(h.hit, byId);
-      if (!target || (await sha256Of(reader, target.root, target.location)) !== h.originalSha256) changed.add(h.hit.source);
+    for (const [hitId, originalSha256] of store.originals(caseId)) {
+      const json = excluded.has(hitId) ? null : store.snapshot(caseId, hitId);
+      if (typeof json !== 'string') continue;
+      const hit = JSON.parse(json) as Hit;
+      const target = fingerprintable(hit, byId);
+      if (!target || (await sha256Of(reader, target.root, target.location)) !== originalSha256) changed.add(hit.source);
     }
   } finally {
     await reader.close();

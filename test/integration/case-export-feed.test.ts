@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CaseRegister } from '../../electron/core/cases/case-register';
+import { decide, recordSearch, redact } from '../../electron/core/cases/case-review';
+import type { Clock } from '../../electron/core/cases/clock';
+import { exportCase, reviewedSearch } from '../../electron/core/cases/export-case';
+import { buildPackage } from '../../electron/core/package/build-package';
+import { planPackage } from '../../electron/core/package/package-plan';
+import { loadTexts } from '../../electron/core/package/texts';
+import { openStore } from '../../electron/core/store/store';
+import type { Hit } from '../../shared/hit';
+import type { SearchResult } from '../../shared/search';
+import type { SourceConfig } from '../../shared/workspace';
+import { projectRoot } from '../helpers/corpora';
+import { tempDir } from '../helpers/temp';
+
+const subject = { names: ['Kari Nordmann'], emails: ['kari@example.no'], phones: [], nationalIds: [], others: [] };
+const configs: SourceConfig[] = [{ id: 'crm', kind: 'csv', path: 'crm.csv' }, { id: 'shop', kind: 'sqlite', path: 'shop.db' }];
+const controller = { name: 'Fjellstue AS', orgNumber: '999 999 999' };
+const resourcesDir = path.join(projectRoot, 'resources');
+const tool = { name: 'Innsyn', version: '0.1.0' };
+
+/** Hits in an order that is not grouped by source or table, with related rows and uneven fields. */
+function hits(n: number, note = 'Ringte om faktura'): Hit[] {
+  const out: Hit[] = [];
+  for (let i = 1; i <= n; i++) {
+    const crm: Hit = {
+      id: `crm:${i}`,
+      source: 'crm',
+      location: { table: 'kunder', record: i, line: i + 1 },
+      confidence: i % 5 === 0 ? 'low' : 'high',
+      score: i % 5 === 0 ? 0.4 : 0.95,
+      reasons: ['epost matched e-mail kari@example.no'],
+      why: [{ code: 'identifier', field: 'epost', kind: 'email', given: 'kari@example.no', how: 'exact', inText: false }],
+      matches: [{ field: 'epost', kind: 'email', value: 'kari@example.no' }],
+      record: { id: i, navn: 'Kari Nordmann', epost: 'kari@example.no', notat: `${note} ${i}, sammen med Ola Hansen`, ...(i % 3 === 0 ? { telefon: '913 45 678' } : {}) },
+    };
+    const order: Hit = {
+      id: `shop:${i}`,
+      source: 'shop',
+      location: { table: 'ordre', key: { id: i } },
+      confidence: 'medium',
+      score: 0.7,
+      reasons: ['reached from crm'],
+      matches: [],
+      relatedTo: crm.id,
+      thirdParty: i % 4 === 0,
+      record: { id: i, kunde: i, sum: i * 10.5, levert: i % 2 === 0 },
+    };
+    out.push(i % 2 === 0 ? order : crm, i % 2 === 0 ? crm : order);
+  }
+  return out;
+}
+
+function result(list: Hit[]): SearchResult {
+  const count = (s: string) => list.filter((h) => h.source === s).length;
+  return {
+    subject,
+    sources: configs.map((c) => ({ id: c.id, kind: c.kind, status: 'ok' as const, scanned: count(c.id), hits: count(c.id), ms: 1 })),
+    hits: list,
+  };
+}
+
+/** A clock that moves a millisecond on every reading, as the system clock does between two searches. */
+function tickingClock(): Clock {
+  let t = Date.parse('2026-11-20T09:00:00Z');
+  return { now: () => new Date(t++) };
+}
+
+function reviewedCase(list: Hit[]) {
+  const reg = new CaseRegister(openStore(tempDir()), tickingClock());
+  const { ref } = reg.create({ subject, channel: 'email', received: '2026-11-19' });
+  reg.verify(ref, { method: 'BankID', by: 'dpo' });
+  recordSearch(reg, ref, result(list), configs);
+  decide(reg, ref, 'crm:3', { include: false, reason: 'namesake', ground: 'not-subject' });
+  decide(reg, ref, 'shop:4', { include: true, reason: 'her own order' });
+  redact(reg, ref, { hitId: 'crm:2', field: 'notat', span: [24, 35], reason: 'another customer' });
+  redact(reg, ref, { hitId: 'crm:6', field: 'telefon', mode: 'remove', reason: 'a colleague’s number' });
+  return { reg, ref };
+}
+
+const choices = { controller, lang: 'nb' as const, minConfidence: 'medium' as const };
+
+describe('exporting a case from its store', () => {
+  it('writes the same data, spreadsheet, readme and letter as the same review over the hits in memory', async () => {
+    const list = hits(1500);
+    const { reg, ref } = reviewedCase(list);
+    const dir = tempDir();
+    const fromStore = await exportCase(reg, ref, { ...choices, outFile: path.join(dir, 'case.zip'), resourcesDir, tool });
+    // The in-memory twin: the same plan and time, with the hits handed over as a list.
+    const { plan } = reviewedSearch(reg, ref, choices);
+    const now = new Date(fromStore.manifest.generatedAt);
+    const inMemory = await buildPackage({ ...plan, now, feed: undefined, result: { ...plan.result, hits: list }, outFile: path.join(dir, 'memory.zip'), resourcesDir, tool });
+
+    // Every file but the letter's PDF, which carries the moment it was made; its text is compared below.
+    const files = (m: typeof inMemory.manifest) => m.files.filter((f) => !f.path.endsWith('.pdf')).map((f) => [f.path, f.sha256]);
+    expect(files(fromStore.manifest)).toEqual(files(inMemory.manifest));
+    expect(files(fromStore.manifest).map(([p]) => p)).toEqual(expect.arrayContaining(['data/data.json', 'data/schema.json', 'data/data.xlsx']));
+    const texts = await loadTexts(resourcesDir, 'nb');
+    const letterFromStore = planPackage({ ...plan, now, texts }).letter;
+    expect(letterFromStore).toEqual(planPackage({ ...plan, now, texts, feed: undefined, result: { ...plan.result, hits: list } }).letter);
+    expect(JSON.stringify(letterFromStore)).toContain('Fjellstue AS');
+    expect(fromStore.manifest.sources).toEqual(inMemory.manifest.sources);
+    expect(fromStore.manifest.review).toEqual(inMemory.manifest.review);
+    // The review reached the package: one exclusion, one include of a third-party row, two redactions applied.
+    expect(fromStore.manifest.review).toMatchObject({ decisions: { include: 1, exclude: 1 }, redactions: { applied: 2 } });
+    expect(reg.get(ref).status).toBe('answered');
+  }, 120_000);
+
+  it('refuses to mix two searches: a search stored while the package is made stops the export, and nothing is written', async () => {
+    const { reg, ref } = reviewedCase(hits(300));
+    const outFile = path.join(tempDir(), 'case.zip');
+    let searchedAgain = false;
+    const exported = exportCase(reg, ref, {
+      ...choices,
+      outFile,
+      resourcesDir,
+      tool,
+      // After the plan has read the hits, before the writers read them again.
+      onProgress: ({ step }) => {
+        if (step !== 'mail') return;
+        recordSearch(reg, ref, result(hits(300, 'Endret etter søket')), configs);
+        searchedAgain = true;
+      },
+    });
+    await expect(exported).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/searched again while its package was being made/) });
+    expect(searchedAgain).toBe(true);
+    expect(existsSync(outFile)).toBe(false);
+    expect(reg.get(ref).status).toBe('reviewing');
+  }, 120_000);
+});
