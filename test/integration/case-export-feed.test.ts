@@ -16,12 +16,20 @@ import { projectRoot } from '../helpers/corpora';
 import { tempDir } from '../helpers/temp';
 
 const subject = { names: ['Kari Nordmann'], emails: ['kari@example.no'], phones: [], nationalIds: [], others: [] };
-const configs: SourceConfig[] = [{ id: 'crm', kind: 'csv', path: 'crm.csv' }, { id: 'shop', kind: 'sqlite', path: 'shop.db' }];
+const configs: SourceConfig[] = [
+  { id: 'crm', kind: 'csv', path: 'crm.csv' },
+  { id: 'shop', kind: 'sqlite', path: 'shop.db' },
+  { id: 'logg', kind: 'csv', path: 'logg.csv' },
+];
 const controller = { name: 'Fjellstue AS', orgNumber: '999 999 999' };
 const resourcesDir = path.join(projectRoot, 'resources');
 const tool = { name: 'Innsyn', version: '0.1.0' };
 
-/** Hits in an order that is not grouped by source or table, with related rows and uneven fields. */
+/**
+ * Hits in an order that is not grouped by source or table, with related rows and uneven fields.
+ * Two tables lie close together in search order (read back by position range) and one lies
+ * far apart among the others (read back hit by hit; see case-hit-feed.ts).
+ */
 function hits(n: number, note = 'Ringte om faktura'): Hit[] {
   const out: Hit[] = [];
   for (let i = 1; i <= n; i++) {
@@ -49,6 +57,9 @@ function hits(n: number, note = 'Ringte om faktura'): Hit[] {
       record: { id: i, kunde: i, sum: i * 10.5, levert: i % 2 === 0 },
     };
     out.push(i % 2 === 0 ? order : crm, i % 2 === 0 ? crm : order);
+    if (i % 7 === 0) {
+      out.push({ id: `logg:${i}`, source: 'logg', location: { table: 'innlogging', record: i, line: i + 1 }, confidence: 'high', score: 0.9, reasons: ['e-mail'], matches: [], record: { epost: 'kari@example.no', tid: `2026-01-${String((i % 28) + 1).padStart(2, '0')}` } });
+    }
   }
   return out;
 }

@@ -1,14 +1,20 @@
 import { AppError } from '../../../shared/errors';
 import { HitSchema, type Hit } from '../../../shared/hit';
-import type { HitFeed } from '../package/hit-feed';
+import type { FeedPlace, HitFeed } from '../package/hit-feed';
 import type { CaseStore } from './case-store';
 
-/** How many hits are read again between two checks that the case still holds the same search. */
-const CHECK_EVERY = 1000;
+/** How many hits are read again at once, and between two checks that the search is the same. */
+const WINDOW = 512;
+/**
+ * A window is read by position range when it holds at most this many rows per wanted hit;
+ * a table whose hits lie far apart among others is read hit by hit instead.
+ */
+const SPARSE = 4;
 
 /**
  * A case's stored hits as a package feed (package/hit-feed.ts): the plan reads them in search
- * order, checked against the hit schema, and the writers read each one again by id. Nothing
+ * order, checked against the hit schema, and the writers read them again through the position
+ * index, a window of rows at a time (reading each one by id took three times as long). Nothing
  * holds them all at once, so exporting a case of 200,000 hits does not hold 200,000 records.
  *
  * Between the two reads the app could store a new search with the case; a package must not
@@ -21,22 +27,46 @@ export function caseHitFeed(store: CaseStore, caseId: number, ref: string, searc
       throw new AppError('INVALID_INPUT', `Case ${ref} was searched again while its package was being made. Nothing was written; export it again.`);
     }
   };
+  const gone = (p: FeedPlace) => new AppError('INVALID_INPUT', `Hit ${p.id} of case ${ref} is no longer stored as it was. Nothing was written; export it again.`);
   return {
     *all() {
       assertSameSearch();
-      // A purged hit has no record copy left; such a case is refused before its hits are read.
-      for (const h of store.eachHit(caseId)) if (h.snapshotJson !== null) yield HitSchema.parse(JSON.parse(h.snapshotJson));
+      for (const h of store.eachHit(caseId)) {
+        // A case whose record copies were purged is refused before its hits are read.
+        if (h.snapshotJson === null) throw gone({ id: h.hitId, position: h.position });
+        yield { hit: HitSchema.parse(JSON.parse(h.snapshotJson)), position: h.position };
+      }
     },
     *again(places) {
-      let n = 0;
-      for (const p of places) {
-        if (n++ % CHECK_EVERY === 0) assertSameSearch();
-        const json = store.snapshot(caseId, p.id);
-        if (typeof json !== 'string') throw new AppError('INVALID_INPUT', `Hit ${p.id} of case ${ref} is no longer stored. Nothing was written; export it again.`);
+      for (let at = 0; at < places.length; at += WINDOW) {
+        assertSameSearch();
+        const batch = places.slice(at, at + WINDOW);
+        const from = batch[0].position;
+        const to = batch[batch.length - 1].position;
+        const dense = to - from < SPARSE * batch.length && batch.every((p, i) => i === 0 || p.position > batch[i - 1].position);
         // Checked against the schema in all(); the search is the same, so the copy is too.
-        yield JSON.parse(json) as Hit;
+        for (const json of dense ? inRange(batch, from, to) : oneByOne(batch)) yield JSON.parse(json) as Hit;
       }
       assertSameSearch();
     },
   };
+
+  function* inRange(batch: readonly FeedPlace[], from: number, to: number): Generator<string> {
+    const rows = store.snapshots(caseId, from, to);
+    let r = 0;
+    for (const p of batch) {
+      while (r < rows.length && rows[r].position < p.position) r++;
+      const row = rows[r];
+      if (!row || row.position !== p.position || row.hit_id !== p.id || row.snapshot_json === null) throw gone(p);
+      yield row.snapshot_json;
+    }
+  }
+
+  function* oneByOne(batch: readonly FeedPlace[]): Generator<string> {
+    for (const p of batch) {
+      const json = store.snapshot(caseId, p.id);
+      if (typeof json !== 'string') throw gone(p);
+      yield json;
+    }
+  }
 }

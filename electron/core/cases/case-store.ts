@@ -37,6 +37,8 @@ export interface StoredSearch {
 
 export interface StoredHit {
   hitId: string;
+  /** Its place in the case's search order. */
+  position: number;
   source: string;
   snapshotJson: string | null;
   snapshotHash: string;
@@ -75,8 +77,9 @@ export class CaseStore {
       ),
       search: db.prepare('SELECT at, subject_json, sources_json, configs_json FROM case_search WHERE case_id = ?'),
       searchAt: db.prepare('SELECT at FROM case_search WHERE case_id = ?').pluck(),
-      hits: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? ORDER BY position'),
-      hit: db.prepare('SELECT hit_id, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? AND hit_id = ?'),
+      hits: db.prepare('SELECT hit_id, position, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? ORDER BY position'),
+      hit: db.prepare('SELECT hit_id, position, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? AND hit_id = ?'),
+      snapshots: db.prepare('SELECT hit_id, position, snapshot_json FROM case_hit WHERE case_id = ? AND position BETWEEN ? AND ? ORDER BY position'),
       snapshot: db.prepare('SELECT snapshot_json FROM case_hit WHERE case_id = ? AND hit_id = ?').pluck(),
       undecided: db
         .prepare('SELECT count(*) FROM case_hit h WHERE h.case_id = ? AND NOT EXISTS (SELECT 1 FROM case_decision d WHERE d.case_id = h.case_id AND d.hit_id = h.hit_id)')
@@ -198,6 +201,10 @@ export class CaseStore {
     const r = this.s.hit.get(id, hitId) as HitRow | undefined;
     return r ? storedHit(r) : null;
   }
+  /** The record copies of the hits from position `from` to `to`, in order, through the position index. */
+  snapshots(id: number, from: number, to: number): Array<{ hit_id: string; position: number; snapshot_json: string | null }> {
+    return this.s.snapshots.all(id, from, to) as Array<{ hit_id: string; position: number; snapshot_json: string | null }>;
+  }
   /** One hit's record copy as stored (null once purged, undefined if there is no such hit). */
   snapshot(id: number, hitId: string): string | null | undefined {
     return this.s.snapshot.get(id, hitId) as string | null | undefined;
@@ -220,7 +227,7 @@ export class CaseStore {
   moveHit(id: number, hitId: string, position: number): void {
     this.s.moveHit.run(position, id, hitId);
   }
-  putHit(id: number, position: number, h: StoredHit): void {
+  putHit(id: number, position: number, h: Omit<StoredHit, 'position'>): void {
     this.s.putHit.run(id, h.hitId, position, h.source, h.snapshotJson, h.snapshotHash, h.originalSha256);
   }
   /** Removes a hit and, through the foreign keys, its decision and redactions. */
@@ -288,8 +295,8 @@ function toCase(r: RawCase): CaseRow {
   };
 }
 
-type HitRow = { hit_id: string; source: string; snapshot_json: string | null; snapshot_hash: string; original_sha256: string | null };
+type HitRow = { hit_id: string; position: number; source: string; snapshot_json: string | null; snapshot_hash: string; original_sha256: string | null };
 
 function storedHit(r: HitRow): StoredHit {
-  return { hitId: r.hit_id, source: r.source, snapshotJson: r.snapshot_json, snapshotHash: r.snapshot_hash, originalSha256: r.original_sha256 };
+  return { hitId: r.hit_id, position: r.position, source: r.source, snapshotJson: r.snapshot_json, snapshotHash: r.snapshot_hash, originalSha256: r.original_sha256 };
 }

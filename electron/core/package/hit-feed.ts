@@ -3,7 +3,7 @@ import type { Hit } from '../../../shared/hit';
 /** Where a hit stands in its feed, so it can be asked for again. */
 export interface FeedPlace {
   id: string;
-  /** Its index in the order `all()` gave it. */
+  /** Where the feed finds it again; positions grow in the order `all()` gives the hits. */
   position: number;
 }
 
@@ -14,8 +14,8 @@ export interface FeedPlace {
  * register reads them from its store both times (cases/case-hit-feed.ts).
  */
 export interface HitFeed {
-  /** Every hit once, in search order. */
-  all(): Iterable<Hit>;
+  /** Every hit once, in search order, with its position. */
+  all(): Iterable<{ hit: Hit; position: number }>;
   /** The same hits again, in the order asked for. Throws if they changed since `all()`. */
   again(places: readonly FeedPlace[]): Iterable<Hit>;
 }
@@ -23,7 +23,9 @@ export interface HitFeed {
 /** A feed over hits already in memory (a search just run, `innsyn export` without a case). */
 export function feedOf(hits: readonly Hit[]): HitFeed {
   return {
-    all: () => hits,
+    *all() {
+      for (let position = 0; position < hits.length; position++) yield { hit: hits[position], position };
+    },
     *again(places) {
       for (const p of places) yield hits[p.position];
     },

@@ -110,8 +110,7 @@ function isFeed(from: HitFeed | readonly Hit[]): from is HitFeed {
 function planAll(feed: HitFeed, include: (hit: Hit) => IncludedHit): PlannedHit[] {
   const columnSets = new Map<string, readonly string[]>();
   const planned: PlannedHit[] = [];
-  let position = 0;
-  for (const hit of feed.all()) {
+  for (const { hit, position } of feed.all()) {
     // The redacted form decides the columns and whether an original is withheld; it is made
     // again when the hit is written, so nothing of it is kept here.
     const included = include(hit);
@@ -119,7 +118,7 @@ function planAll(feed: HitFeed, include: (hit: Hit) => IncludedHit): PlannedHit[
     const joined = keys.join('\u0000');
     let columns = columnSets.get(joined);
     if (!columns) columnSets.set(joined, (columns = keys));
-    const p: PlannedHit = { id: hit.id, position: position++, source: hit.source, location: hit.location, confidence: hit.confidence, columns };
+    const p: PlannedHit = { id: hit.id, position, source: hit.source, location: hit.location, confidence: hit.confidence, columns };
     if (hit.relatedTo !== undefined) p.relatedTo = hit.relatedTo;
     if (hit.thirdParty !== undefined) p.thirdParty = hit.thirdParty;
     if (included.redacted) p.redacted = included.redacted;
