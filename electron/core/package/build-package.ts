@@ -17,6 +17,7 @@ import { stageMailFiles } from './mail-files';
 import { countBy, planPackage } from './package-plan';
 import { manifestSources, type Manifest } from './manifest';
 import type { PackageReview } from './review';
+import { sharedReads } from './shared-read';
 import { Staging } from './staging';
 import { composeReadme, loadTexts } from './texts';
 import { verifyZip, type Verification } from './verify';
@@ -126,35 +127,49 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     if (selection.review) selection.review.messagesWithoutOriginal = mail.withheld;
     finished('mail');
 
+    // data.json and data.xlsx are written side by side from one read of each hit (shared-read.ts).
+    const writers = formats.filter((f) => f === 'json' || f === 'xlsx').length;
+    const shared = sharedReads(selection.read, writers);
+    const writing: Array<Promise<unknown>> = [];
     if (formats.includes('json')) {
-      await staged.stream('data/data.json', (sink) =>
-        writeDataJson(
-          { generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, read: selection.read, signal },
-          sink,
+      writing.push(
+        staged.stream('data/data.json', (sink) =>
+          writeDataJson({ generatedAt, caseRef, subject: input.result.subject, sources: searched, groups, emlPaths: mail.emlPaths, read: shared.read, signal }, sink),
+        ),
+        staged.content('data/schema.json', Buffer.from(`${JSON.stringify(dataSchema, null, 2)}\n`)),
+      );
+    }
+    if (formats.includes('xlsx')) {
+      writing.push(
+        staged.stream('data/data.xlsx', (sink) =>
+          writeXlsx(
+            {
+              texts,
+              sources: searched,
+              results: input.result.sources,
+              includedBySource,
+              groups,
+              emlPaths: mail.emlPaths,
+              withOriginals: formats.includes('eml'),
+              read: shared.read,
+              signal,
+            },
+            sink,
+          ),
         ),
       );
-      await staged.content('data/schema.json', Buffer.from(`${JSON.stringify(dataSchema, null, 2)}\n`));
     }
+    // Every writer is let finish or fail before the staging folder can be removed; the first
+    // failure stops the other at its next batch.
+    const stopOthers = (err: unknown) => {
+      shared.fail(err);
+      throw err;
+    };
+    const written = await Promise.allSettled(writing.map((w) => w.catch(stopOthers)));
+    const failure = written.find((w) => w.status === 'rejected');
+    if (failure) throw failure.reason;
     signal?.throwIfAborted();
     finished('data');
-    if (formats.includes('xlsx')) {
-      await staged.stream('data/data.xlsx', (sink) =>
-        writeXlsx(
-          {
-            texts,
-            sources: searched,
-            results: input.result.sources,
-            includedBySource,
-            groups,
-            emlPaths: mail.emlPaths,
-            withOriginals: formats.includes('eml'),
-            read: selection.read,
-            signal,
-          },
-          sink,
-        ),
-      );
-    }
     finished('spreadsheet');
     await staged.content(texts.fileName, await letterPdf);
     await staged.content(texts.readmeName, Buffer.from(composeReadme(texts, formats), 'utf8'));

@@ -1,5 +1,6 @@
 import type { EntrySink } from './entry-stream';
-import type { IncludedHit, PlannedHit } from './included';
+import type { IncludedHit } from './included';
+import type { ReadBatches } from './shared-read';
 import type { Subject } from '../../../shared/subject';
 import type { SourceConfig } from '../../../shared/workspace';
 import type { SourceGroup } from './grouping';
@@ -16,8 +17,8 @@ export interface DataJsonInput {
   groups: readonly SourceGroup[];
   /** Package path of each exported message, by hit id. */
   emlPaths: ReadonlyMap<string, string>;
-  /** The planned hits in full (Selection.read): records are read one table at a time, not held. */
-  read(hits: readonly PlannedHit[]): Iterable<IncludedHit>;
+  /** The planned hits in full, a batch at a time (shared-read.ts): records are not held. */
+  read: ReadBatches;
   signal?: AbortSignal;
 }
 
@@ -73,33 +74,29 @@ export async function writeDataJson(input: DataJsonInput, sink: EntrySink): Prom
     );
     for (const [ti, table] of group.tables.entries()) {
       out.add(`${ti > 0 ? ',' : ''}\n  {"name": ${JSON.stringify(table.name)}, "records": [`);
-      const hits = input.read(table.hits)[Symbol.iterator]();
-      for (let more = true, first = true; more; first = false) {
+      let first = true;
+      for await (const batch of input.read(table.hits)) {
         input.signal?.throwIfAborted();
-        more = addRecords(out, hits, first);
-        await out.flush();
+        for (const hit of batch) {
+          // Added in two parts: joined, the record's text would be copied once more to flatten it.
+          out.add(first ? '\n    ' : ',\n    ');
+          first = false;
+          if (out.add(JSON.stringify(entry(hit)))) await out.flush();
+        }
       }
       out.add('\n  ]}');
     }
     out.add('], "messages": [');
     let mi = 0;
-    for (const hit of input.read(group.messages)) {
-      const eml = input.emlPaths.get(hit.id) ?? null;
-      const withheld = eml === null && hit.redacted ? { originalWithheld: true } : {};
-      if (out.add(`${mi++ > 0 ? ',' : ''}\n    ${JSON.stringify({ ...entry(hit), eml, ...withheld })}`)) await out.flush();
+    for await (const batch of input.read(group.messages)) {
+      for (const hit of batch) {
+        const eml = input.emlPaths.get(hit.id) ?? null;
+        const withheld = eml === null && hit.redacted ? { originalWithheld: true } : {};
+        if (out.add(`${mi++ > 0 ? ',' : ''}\n    ${JSON.stringify({ ...entry(hit), eml, ...withheld })}`)) await out.flush();
+      }
     }
     out.add(']}');
   }
   out.add('\n]\n}\n');
   await out.flush();
-}
-
-/** Adds records until a piece is full; returns false when there were no more. */
-function addRecords(out: Pieces, hits: Iterator<IncludedHit>, first: boolean): boolean {
-  for (let next = hits.next(), at = first; !next.done; next = hits.next(), at = false) {
-    // Added in two parts: joined, the record's text would be copied once more to flatten it.
-    out.add(at ? '\n    ' : ',\n    ');
-    if (out.add(JSON.stringify(entry(next.value)))) return true;
-  }
-  return false;
 }

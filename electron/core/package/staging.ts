@@ -33,7 +33,8 @@ export function digestOf(content: Buffer): Digest {
  * (data.json) is compressed while it is being written (entry-stream.ts).
  */
 export class Staging {
-  readonly entries: StagedEntry[] = [];
+  /** In the order each staging began; a place is empty while its file is still being staged. */
+  private readonly places: Array<StagedEntry | undefined> = [];
   private inMemory = 0;
   private readonly dirs = new Set<string>();
 
@@ -43,7 +44,25 @@ export class Staging {
     private readonly pack = false,
   ) {}
 
-  private add(entry: StagedEntry): StagedEntry {
+  /**
+   * Keeps the entry's place in the order its staging began, so files staged side by side
+   * (data.json and data.xlsx) are listed in the manifest in the same order every time.
+   */
+  private reserve(): (entry: StagedEntry) => StagedEntry {
+    const at = this.places.length;
+    this.places.push(undefined);
+    return (entry) => (this.places[at] = entry);
+  }
+
+  /** Every staged file, once all have been staged. */
+  get entries(): StagedEntry[] {
+    return this.places.map((e, i) => {
+      if (!e) throw new Error(`staging entry ${i} was read before it was staged`);
+      return e;
+    });
+  }
+
+  private add(entry: StagedEntry, put: (entry: StagedEntry) => StagedEntry): StagedEntry {
     if (this.pack) {
       const content = entry.content;
       entry.packed = content !== undefined ? packContent(content, storedInZip(entry.name), this.signal) : packFile(entry.file!, storedInZip(entry.name), this.signal);
@@ -62,13 +81,13 @@ export class Staging {
       }
       entry.packed.catch(() => undefined); // awaited when the ZIP is written; settle() waits for it on failure
     }
-    this.entries.push(entry);
-    return entry;
+    return put(entry);
   }
 
   /** Waits for every compression still running (after a failure), so the staging folder can be removed. */
   async settle(): Promise<void> {
-    await Promise.allSettled(this.entries.map((e) => e.packed));
+    // A place reserved by a staging that failed stays empty.
+    await Promise.allSettled(this.places.map((e) => e?.packed));
   }
 
   private async fileFor(name: string): Promise<string> {
@@ -87,6 +106,7 @@ export class Staging {
    */
   async stream(name: string, write: (sink: EntrySink) => Promise<void>): Promise<StagedEntry> {
     this.signal?.throwIfAborted();
+    const put = this.reserve();
     const file = await this.fileFor(name);
     const entry = openEntryStream(file, !this.pack ? 'raw' : storedInZip(name) ? 'store' : 'deflate', this.signal);
     let ended;
@@ -99,13 +119,13 @@ export class Staging {
     }
     const staged: StagedEntry = { name, file, ...ended.digest, packed: ended.packed };
     staged.packed?.catch(() => undefined); // awaited when the ZIP is written; settle() waits for it on failure
-    this.entries.push(staged);
-    return staged;
+    return put(staged);
   }
 
   /** Stages bytes already in memory: kept there while the budget allows, else written to the staging folder. */
   async content(name: string, content: Buffer): Promise<StagedEntry> {
     this.signal?.throwIfAborted();
+    const put = this.reserve();
     const digest = digestOf(content);
     let entry: StagedEntry;
     if (content.length <= MEMORY_ITEM && this.inMemory + content.length <= MEMORY_BUDGET) {
@@ -116,6 +136,6 @@ export class Staging {
       await writeFile(file, content);
       entry = { name, file, ...digest };
     }
-    return this.add(entry);
+    return this.add(entry, put);
   }
 }

@@ -2,7 +2,8 @@ import type { Cell, Confidence, Location, SourceResult } from '../../../shared/h
 import type { SourceConfig } from '../../../shared/workspace';
 import type { EntrySink } from './entry-stream';
 import type { SourceGroup } from './grouping';
-import type { IncludedHit, PlannedHit } from './included';
+import type { IncludedHit } from './included';
+import type { ReadBatches } from './shared-read';
 import type { PackageTexts } from './texts';
 import { sheetNamer, textCell, toSheetCell, type SheetCell } from './xlsx-cells';
 import { XlsxWriter, type SheetWriter } from './xlsx-writer';
@@ -16,8 +17,8 @@ export interface XlsxInput {
   emlPaths: ReadonlyMap<string, string>;
   /** The package holds the original e-mails: the messages sheet names each one's file. */
   withOriginals: boolean;
-  /** The planned hits in full (Selection.read): records are read one table at a time, not held. */
-  read(hits: readonly PlannedHit[]): Iterable<IncludedHit>;
+  /** The planned hits in full, a batch at a time (shared-read.ts): records are not held. */
+  read: ReadBatches;
   signal?: AbortSignal;
 }
 
@@ -68,12 +69,18 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
     for (const table of group.tables) {
       const cols = table.columns;
       const ws = await sheet(wb, name(`${group.id}-${table.name}`), [...cols, t.location, t.confidence, t.reasons, t.redacted]);
-      const hits = input.read(table.hits)[Symbol.iterator]();
-      for (let more = true; more; ) {
+      // One array per row, filled in place: spreading mapped arrays made three arrays and an
+      // iterator result per cell, a good part of what the sheet allocated.
+      const row = new Array<SheetCell>(cols.length + 4);
+      for await (const batch of input.read(table.hits)) {
         input.signal?.throwIfAborted();
-        more = addTableRows(ws, hits, cols, typed, labels);
-        await ws.flush();
+        for (const hit of batch) {
+          for (let c = 0; c < cols.length; c++) row[c] = toSheetCell(hit.record[cols[c]], typed);
+          putHitCells(row, cols.length, hit, labels);
+          if (ws.addRow(row)) await ws.flush();
+        }
       }
+      await ws.flush();
       await ws.commit();
     }
     if (group.messages.length > 0) {
@@ -81,32 +88,19 @@ async function writeSheets(wb: XlsxWriter, input: XlsxInput): Promise<void> {
       const fileColumn = input.withOriginals ? [t.file] : [];
       const header = [t.date, t.from, t.to, t.cc, t.subjectLine, ...fileColumn, t.location, t.confidence, t.reasons, t.redacted];
       const ws = await sheet(wb, name(`${group.id}-${t.messages}`), header);
-      let i = 0;
-      for (const hit of input.read(group.messages)) {
-        if (i++ % 1000 === 0) input.signal?.throwIfAborted();
-        const r = hit.record;
-        const file = input.withOriginals ? [input.emlPaths.get(hit.id) ?? ''] : [];
-        const fields: Cell[] = [r.from, r.to, r.cc, r.subject, ...file].map((v) => v ?? null);
-        if (ws.addRow([toSheetCell(r.date, true), ...fields.map((v) => toSheetCell(v, false)), ...hitCells(hit, labels)])) await ws.flush();
+      for await (const batch of input.read(group.messages)) {
+        input.signal?.throwIfAborted();
+        for (const hit of batch) {
+          const r = hit.record;
+          const file = input.withOriginals ? [input.emlPaths.get(hit.id) ?? ''] : [];
+          const fields: Cell[] = [r.from, r.to, r.cc, r.subject, ...file].map((v) => v ?? null);
+          if (ws.addRow([toSheetCell(r.date, true), ...fields.map((v) => toSheetCell(v, false)), ...hitCells(hit, labels)])) await ws.flush();
+        }
       }
       await ws.commit();
     }
   }
   input.signal?.throwIfAborted();
-}
-
-/** Adds table rows until the writer asks to be flushed (true) or there are no more (false). */
-function addTableRows(ws: SheetWriter, hits: Iterator<IncludedHit>, cols: readonly string[], typed: boolean, labels: HitLabels): boolean {
-  // One array per row, filled in place: spreading mapped arrays made three arrays and an
-  // iterator result per cell, a good part of what the sheet allocated.
-  const row = new Array<SheetCell>(cols.length + 4);
-  for (let next = hits.next(); !next.done; next = hits.next()) {
-    const hit = next.value;
-    for (let c = 0; c < cols.length; c++) row[c] = toSheetCell(hit.record[cols[c]], typed);
-    putHitCells(row, cols.length, hit, labels);
-    if (ws.addRow(row)) return true;
-  }
-  return false;
 }
 
 function sheet(wb: XlsxWriter, title: string, header: string[], widths?: number[]): Promise<SheetWriter> {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { IncludedHit, PlannedHit } from '../../electron/core/package/included';
+import { sharedReads } from '../../electron/core/package/shared-read';
+
+const planned = (n: number): PlannedHit[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `h${i}`, position: i, source: 's', location: { table: 't', record: i, line: i + 2 }, confidence: 'high', columns: ['n'] }));
+
+/** A read that counts how many hits it produced, as the case feed would read them from SQLite. */
+function countingRead() {
+  const counter = { made: 0 };
+  const read = function* (hits: readonly PlannedHit[]): Generator<IncludedHit> {
+    for (const h of hits) {
+      counter.made++;
+      yield { id: h.id, source: h.source, location: h.location, confidence: h.confidence, score: 1, reasons: [], matches: [], record: { n: h.position } };
+    }
+  };
+  return { read, counter };
+}
+
+async function drain(batches: AsyncIterable<readonly IncludedHit[]>, onBatch?: () => Promise<void>): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const batch of batches) {
+    ids.push(...batch.map((h) => h.id));
+    await onBatch?.();
+  }
+  return ids;
+}
+
+describe('sharedReads: two writers, one read of each hit', () => {
+  it('gives both readers every hit in order while reading each hit once', async () => {
+    const { read, counter } = countingRead();
+    const shared = sharedReads(read, 2);
+    const hits = planned(2000);
+    const [a, b] = await Promise.all([drain(shared.read(hits)), drain(shared.read(hits), () => new Promise((r) => setTimeout(r, 1)))]);
+    expect(a).toEqual(hits.map((h) => h.id));
+    expect(b).toEqual(a);
+    expect(counter.made).toBe(2000);
+  });
+
+  it('makes the reader in front wait, so only a few batches are ever held', async () => {
+    const { read, counter } = countingRead();
+    const shared = sharedReads(read, 2);
+    const hits = planned(10_000);
+    const front = drain(shared.read(hits));
+    // The other reader has not started: the one in front must stop after a couple of batches.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(counter.made).toBeGreaterThan(0);
+    expect(counter.made).toBeLessThanOrEqual(3 * 512);
+    const behind = await drain(shared.read(hits));
+    expect(await front).toEqual(behind);
+    expect(counter.made).toBe(10_000);
+  });
+
+  it('wakes a waiting reader with the error when the other reader fails', async () => {
+    const { read } = countingRead();
+    const shared = sharedReads(read, 2);
+    const hits = planned(10_000);
+    const front = drain(shared.read(hits));
+    await new Promise((r) => setTimeout(r, 20));
+    shared.fail(new Error('the spreadsheet could not be written'));
+    await expect(front).rejects.toThrow('the spreadsheet could not be written');
+  });
+
+  it('with one reader, reads straight through', async () => {
+    const { read, counter } = countingRead();
+    const shared = sharedReads(read, 1);
+    expect(await drain(shared.read(planned(1300)))).toHaveLength(1300);
+    expect(counter.made).toBe(1300);
+  });
+});
