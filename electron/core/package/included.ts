@@ -129,7 +129,7 @@ function planAll(feed: HitFeed, include: (hit: Hit) => IncludedHit): PlannedHit[
 }
 
 /** One hit as it goes into the package: its redactions applied, its reasons in the package's language. */
-export function includeHit(hit: Hit, redactions: readonly Redaction[] | undefined, mark: string, lang: ReasonLanguage): IncludedHit {
+function includeHit(hit: Hit, redactions: readonly Redaction[] | undefined, mark: string, lang: ReasonLanguage): IncludedHit {
   const worded = inLanguage(hit, lang);
   if (!redactions) return worded;
   const { hit: redacted, notes } = redactHit(worded, redactions, mark);
