@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,9 @@ import type { SearchResult } from '../../shared/search';
 import type { SourceConfig } from '../../shared/workspace';
 import { projectRoot } from '../helpers/corpora';
 import { tempDir } from '../helpers/temp';
+import { python } from './package-fixture';
+
+type DataJson = { sources: Array<{ tables: Array<{ records: Array<{ hitId: string; record: Record<string, unknown> }> }> }> };
 
 const subject = { names: ['Kari Nordmann'], emails: ['kari@example.no'], phones: [], nationalIds: [], others: [] };
 const configs: SourceConfig[] = [
@@ -117,6 +121,28 @@ describe('exporting a case from its store', () => {
     // The review reached the package: one exclusion, one include of a third-party row, two redactions applied.
     expect(fromStore.manifest.review).toMatchObject({ decisions: { include: 1, exclude: 1 }, redactions: { applied: 2 } });
     expect(reg.get(ref).status).toBe('answered');
+
+    // And what went in is what the rules say, counted in the files themselves.
+    const expected = list
+      .filter((h) => {
+        if (h.id === 'crm:3' || h.id === 'shop:3') return false; // excluded, and reached from it
+        if (h.id === 'shop:4') return true; // a reviewer let in this third-party row
+        return h.confidence !== 'low' && !(h.relatedTo && h.thirdParty);
+      })
+      .map((h) => h.id);
+    const data = JSON.parse(execFileSync('unzip', ['-p', fromStore.file, 'data/data.json'], { encoding: 'utf8', maxBuffer: 64 << 20 })) as DataJson;
+    const records = data.sources.flatMap((s) => s.tables.flatMap((t) => t.records));
+    expect(records.map((r) => r.hitId).sort()).toEqual([...expected].sort());
+    const byId = new Map(records.map((r) => [r.hitId, r]));
+    expect(byId.get('crm:6')!.record).not.toHaveProperty('telefon');
+    expect(String(byId.get('crm:2')!.record.notat)).toContain('[fjernet]');
+    expect(String(byId.get('crm:2')!.record.notat)).not.toContain(String(list.find((h) => h.id === 'crm:2')!.record.notat).slice(24, 35));
+    const unpacked = path.join(dir, 'unpacked');
+    execFileSync('unzip', ['-q', fromStore.file, 'data/data.xlsx', '-d', unpacked]);
+    const rows = JSON.parse(python('import openpyxl,sys,json\nwb=openpyxl.load_workbook(sys.argv[1],read_only=True)\nprint(json.dumps({ws.title: sum(1 for _ in ws.iter_rows()) for ws in wb.worksheets}))', path.join(unpacked, 'data', 'data.xlsx'))) as Record<string, number>;
+    for (const [sheet, source] of [['crm-kunder', 'crm'], ['shop-ordre', 'shop'], ['logg-innlogging', 'logg']]) {
+      expect(rows[sheet] - 1, sheet).toBe(expected.filter((id) => id.startsWith(`${source}:`)).length);
+    }
   }, 120_000);
 
   it('refuses to mix two searches: a search stored while the package is made stops the export, and nothing is written', async () => {
@@ -139,5 +165,21 @@ describe('exporting a case from its store', () => {
     expect(searchedAgain).toBe(true);
     expect(existsSync(outFile)).toBe(false);
     expect(reg.get(ref).status).toBe('reviewing');
+  }, 120_000);
+
+  it('says so when the records are deleted under the retention rule while the package is made', async () => {
+    const { reg, ref } = reviewedCase(hits(300));
+    const outFile = path.join(tempDir(), 'case.zip');
+    const exported = exportCase(reg, ref, {
+      ...choices,
+      outFile,
+      resourcesDir,
+      tool,
+      onProgress: ({ step }) => {
+        if (step === 'mail') reg.store.setPurged(reg.row(ref).id, '2026-11-21');
+      },
+    });
+    await expect(exported).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/deleted under the retention rule while its package was being made/) });
+    expect(existsSync(outFile)).toBe(false);
   }, 120_000);
 });

@@ -68,3 +68,31 @@ describe('sharedReads: two writers, one read of each hit', () => {
     expect(counter.made).toBe(1300);
   });
 });
+
+describe('sharedReads when something goes wrong', () => {
+  it('gives a failed read to every reader of the table, not only to the one that read', async () => {
+    const shared = sharedReads(function* () {
+      yield { id: 'a', source: 's', location: { table: 't', record: 1, line: 2 }, confidence: 'high', score: 1, reasons: [], matches: [], record: {} };
+      throw new Error('the store was closed');
+    }, 2);
+    const hits = planned(3);
+    const results = await Promise.allSettled([drain(shared.read(hits)), drain(shared.read(hits))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    for (const r of results) expect((r as PromiseRejectedResult).reason).toMatchObject({ message: 'the store was closed' });
+  });
+
+  it('lets the other reader go on when one stops inside a table', async () => {
+    const { read, counter } = countingRead();
+    const shared = sharedReads(read, 2);
+    const hits = planned(5000);
+    const front = drain(shared.read(hits));
+    await new Promise((r) => setTimeout(r, 20));
+    // The reader behind takes one batch and stops (a writer that failed on its own).
+    for await (const batch of shared.read(hits)) {
+      expect(batch).toHaveLength(512);
+      break;
+    }
+    expect(await front).toHaveLength(5000);
+    expect(counter.made).toBe(5000);
+  });
+});

@@ -28,12 +28,14 @@ export function caseHitFeed(store: CaseStore, caseId: number, ref: string, searc
     }
   };
   const gone = (p: FeedPlace) => new AppError('INVALID_INPUT', `Hit ${p.id} of case ${ref} is no longer stored as it was. Nothing was written; export it again.`);
+  const purged = () =>
+    new AppError('INVALID_INPUT', `The records of case ${ref} were deleted under the retention rule while its package was being made. Nothing was written, and the case cannot be exported again.`);
   return {
     *all() {
       assertSameSearch();
       for (const h of store.eachHit(caseId)) {
-        // A case whose record copies were purged is refused before its hits are read.
-        if (h.snapshotJson === null) throw gone({ id: h.hitId, position: h.position });
+        // A purged case is refused before its hits are read; a purge can only come in between.
+        if (h.snapshotJson === null) throw purged();
         yield { hit: HitSchema.parse(JSON.parse(h.snapshotJson)), position: h.position };
       }
     },
@@ -44,7 +46,8 @@ export function caseHitFeed(store: CaseStore, caseId: number, ref: string, searc
         const from = batch[0].position;
         const to = batch[batch.length - 1].position;
         const dense = to - from < SPARSE * batch.length && batch.every((p, i) => i === 0 || p.position > batch[i - 1].position);
-        // Checked against the schema in all(); the search is the same, so the copy is too.
+        // Checked against the schema in all(); the search is the same, so the copy is too. The
+        // writers pick the hit fields they write by name.
         for (const json of dense ? inRange(batch, from, to) : oneByOne(batch)) yield JSON.parse(json) as Hit;
       }
       assertSameSearch();
@@ -57,6 +60,7 @@ export function caseHitFeed(store: CaseStore, caseId: number, ref: string, searc
     for (const p of batch) {
       while (r < rows.length && rows[r].position < p.position) r++;
       const row = rows[r];
+      if (row?.position === p.position && row.hit_id === p.id && row.snapshot_json === null) throw purged();
       if (!row || row.position !== p.position || row.hit_id !== p.id || row.snapshot_json === null) throw gone(p);
       yield row.snapshot_json;
     }
@@ -65,6 +69,7 @@ export function caseHitFeed(store: CaseStore, caseId: number, ref: string, searc
   function* oneByOne(batch: readonly FeedPlace[]): Generator<string> {
     for (const p of batch) {
       const json = store.snapshot(caseId, p.id);
+      if (json === null) throw purged();
       if (typeof json !== 'string') throw gone(p);
       yield json;
     }

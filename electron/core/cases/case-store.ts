@@ -84,7 +84,8 @@ export class CaseStore {
       undecided: db
         .prepare('SELECT count(*) FROM case_hit h WHERE h.case_id = ? AND NOT EXISTS (SELECT 1 FROM case_decision d WHERE d.case_id = h.case_id AND d.hit_id = h.hit_id)')
         .pluck(),
-      originals: db.prepare('SELECT hit_id, original_sha256 FROM case_hit WHERE case_id = ? AND original_sha256 IS NOT NULL'),
+      // In search order, which is mostly the mailbox's byte order: the originals are read through a window.
+      originals: db.prepare('SELECT hit_id, original_sha256 FROM case_hit WHERE case_id = ? AND original_sha256 IS NOT NULL ORDER BY position'),
       hitHashes: db.prepare('SELECT hit_id, source, snapshot_hash, snapshot_json IS NULL AS purged FROM case_hit WHERE case_id = ?'),
       moveHit: db.prepare('UPDATE case_hit SET position = ? WHERE case_id = ? AND hit_id = ?'),
       deleteHit: db.prepare('DELETE FROM case_hit WHERE case_id = ? AND hit_id = ?'),

@@ -70,6 +70,8 @@ export async function exportCase(reg: CaseRegister, ref: string, input: CaseExpo
   const row = reg.row(ref);
   assertMove(ref, row.status, 'answered');
   const { search, plan } = reviewedSearch(reg, ref, input);
+  // Counted now: a decision taken while the package is made is not in it.
+  const undecided = reg.store.undecided(row.id);
   await assertOriginalsUnchanged(reg.store, row.id, search.configs);
   const built = await buildPackage({
     ...plan,
@@ -82,7 +84,6 @@ export async function exportCase(reg: CaseRegister, ref: string, input: CaseExpo
     tool: input.tool,
   });
   const { sha256, size } = await hashFile(built.file);
-  const undecided = reg.store.undecided(row.id);
   reg.record(reg.row(ref), 'export', () => {
     reg.store.setAnswered(row.id, reg.today());
     return {
