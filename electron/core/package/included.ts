@@ -68,7 +68,7 @@ export function selectHits(
   for (const r of parsed?.redactions ?? []) redactions.set(r.hitId, [...(redactions.get(r.hitId) ?? []), r]);
   const include = (hit: Hit) => includeHit(hit, redactions.get(hit.id), redactedMark, lang);
 
-  const planned = planAll(feed, include);
+  const planned = planAll(feed, (id) => redactions.get(id), redactedMark);
   const out: Selection = {
     included: [],
     heldBack: [],
@@ -107,22 +107,24 @@ function isFeed(from: HitFeed | readonly Hit[]): from is HitFeed {
 }
 
 /** Plans every hit of the feed, keeping one light PlannedHit each (see PlannedHit). */
-function planAll(feed: HitFeed, include: (hit: Hit) => IncludedHit): PlannedHit[] {
+function planAll(feed: HitFeed, redactionsOf: (hitId: string) => readonly Redaction[] | undefined, mark: string): PlannedHit[] {
   const columnSets = new Map<string, readonly string[]>();
   const planned: PlannedHit[] = [];
   for (const { hit, position } of feed.all()) {
-    // The redacted form decides the columns and whether an original is withheld; it is made
-    // again when the hit is written, so nothing of it is kept here.
-    const included = include(hit);
-    const keys = Object.keys(included.record);
+    // The redacted record decides the columns and whether an original is withheld. Only that is
+    // made here, for the few hits with redactions: the reasons are worded when the hit is written.
+    const rs = redactionsOf(hit.id);
+    const redacted = rs ? redactHit(hit, rs, mark) : null;
+    const record = redacted?.hit.record ?? hit.record;
+    const keys = Object.keys(record);
     const joined = keys.join('\u0000');
     let columns = columnSets.get(joined);
     if (!columns) columnSets.set(joined, (columns = keys));
     const p: PlannedHit = { id: hit.id, position, source: hit.source, location: hit.location, confidence: hit.confidence, columns };
     if (hit.relatedTo !== undefined) p.relatedTo = hit.relatedTo;
     if (hit.thirdParty !== undefined) p.thirdParty = hit.thirdParty;
-    if (included.redacted) p.redacted = included.redacted;
-    if ('file' in hit.location) p.subject = typeof included.record.subject === 'string' ? included.record.subject : '';
+    if (redacted && redacted.notes.length > 0) p.redacted = redacted.notes;
+    if ('file' in hit.location) p.subject = typeof record.subject === 'string' ? record.subject : '';
     planned.push(p);
   }
   return planned;
