@@ -97,6 +97,19 @@ function reviewedCase(list: Hit[]) {
 
 const choices = { controller, lang: 'nb' as const, minConfidence: 'medium' as const };
 
+/** Exports the case, doing `meanwhile` after the plan has read the hits and before the writers read them again. */
+function exportMeanwhile(reg: CaseRegister, ref: string, outFile: string, meanwhile: () => void) {
+  return exportCase(reg, ref, {
+    ...choices,
+    outFile,
+    resourcesDir,
+    tool,
+    onProgress: ({ step }) => {
+      if (step === 'mail') meanwhile();
+    },
+  });
+}
+
 describe('exporting a case from its store', () => {
   it('writes the same data, spreadsheet, readme and letter as the same review over the hits in memory', async () => {
     const list = hits(1500);
@@ -149,17 +162,9 @@ describe('exporting a case from its store', () => {
     const { reg, ref } = reviewedCase(hits(300));
     const outFile = path.join(tempDir(), 'case.zip');
     let searchedAgain = false;
-    const exported = exportCase(reg, ref, {
-      ...choices,
-      outFile,
-      resourcesDir,
-      tool,
-      // After the plan has read the hits, before the writers read them again.
-      onProgress: ({ step }) => {
-        if (step !== 'mail') return;
-        recordSearch(reg, ref, result(hits(300, 'Endret etter søket')), configs);
-        searchedAgain = true;
-      },
+    const exported = exportMeanwhile(reg, ref, outFile, () => {
+      recordSearch(reg, ref, result(hits(300, 'Endret etter søket')), configs);
+      searchedAgain = true;
     });
     await expect(exported).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/searched again while its package was being made/) });
     expect(searchedAgain).toBe(true);
@@ -170,15 +175,7 @@ describe('exporting a case from its store', () => {
   it('says so when the records are deleted under the retention rule while the package is made', async () => {
     const { reg, ref } = reviewedCase(hits(300));
     const outFile = path.join(tempDir(), 'case.zip');
-    const exported = exportCase(reg, ref, {
-      ...choices,
-      outFile,
-      resourcesDir,
-      tool,
-      onProgress: ({ step }) => {
-        if (step === 'mail') reg.store.setPurged(reg.row(ref).id, '2026-11-21');
-      },
-    });
+    const exported = exportMeanwhile(reg, ref, outFile, () => reg.store.setPurged(reg.row(ref).id, '2026-11-21'));
     await expect(exported).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/deleted under the retention rule while its package was being made/) });
     expect(existsSync(outFile)).toBe(false);
   }, 120_000);

@@ -26,6 +26,16 @@ async function drain(batches: AsyncIterable<readonly IncludedHit[]>, onBatch?: (
   return ids;
 }
 
+/** Two readers of `n` hits, the first started and given time to run ahead while the second has not begun. */
+async function oneReaderAhead(n: number) {
+  const { read, counter } = countingRead();
+  const shared = sharedReads(read, 2);
+  const hits = planned(n);
+  const front = drain(shared.read(hits));
+  await new Promise((r) => setTimeout(r, 20));
+  return { shared, counter, hits, front };
+}
+
 describe('sharedReads: two writers, one read of each hit', () => {
   it('gives both readers every hit in order while reading each hit once', async () => {
     const { read, counter } = countingRead();
@@ -38,12 +48,8 @@ describe('sharedReads: two writers, one read of each hit', () => {
   });
 
   it('makes the reader in front wait, so only a few batches are ever held', async () => {
-    const { read, counter } = countingRead();
-    const shared = sharedReads(read, 2);
-    const hits = planned(10_000);
-    const front = drain(shared.read(hits));
+    const { shared, counter, hits, front } = await oneReaderAhead(10_000);
     // The other reader has not started: the one in front must stop after a couple of batches.
-    await new Promise((r) => setTimeout(r, 20));
     expect(counter.made).toBeGreaterThan(0);
     expect(counter.made).toBeLessThanOrEqual(3 * 512);
     const behind = await drain(shared.read(hits));
@@ -52,11 +58,7 @@ describe('sharedReads: two writers, one read of each hit', () => {
   });
 
   it('wakes a waiting reader with the error when the other reader fails', async () => {
-    const { read } = countingRead();
-    const shared = sharedReads(read, 2);
-    const hits = planned(10_000);
-    const front = drain(shared.read(hits));
-    await new Promise((r) => setTimeout(r, 20));
+    const { shared, front } = await oneReaderAhead(10_000);
     shared.fail(new Error('the spreadsheet could not be written'));
     await expect(front).rejects.toThrow('the spreadsheet could not be written');
   });
@@ -82,11 +84,7 @@ describe('sharedReads when something goes wrong', () => {
   });
 
   it('lets the other reader go on when one stops inside a table', async () => {
-    const { read, counter } = countingRead();
-    const shared = sharedReads(read, 2);
-    const hits = planned(5000);
-    const front = drain(shared.read(hits));
-    await new Promise((r) => setTimeout(r, 20));
+    const { shared, counter, hits, front } = await oneReaderAhead(5000);
     // The reader behind takes one batch and stops (a writer that failed on its own).
     for await (const batch of shared.read(hits)) {
       expect(batch).toHaveLength(512);
