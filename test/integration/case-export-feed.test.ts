@@ -7,6 +7,7 @@ import { decide, recordSearch, redact } from '../../electron/core/cases/case-rev
 import type { Clock } from '../../electron/core/cases/clock';
 import { exportCase, reviewedSearch } from '../../electron/core/cases/export-case';
 import { buildPackage } from '../../electron/core/package/build-package';
+import type { Manifest } from '../../electron/core/package/manifest';
 import { planPackage } from '../../electron/core/package/package-plan';
 import { loadTexts } from '../../electron/core/package/texts';
 import { openStore } from '../../electron/core/store/store';
@@ -110,26 +111,34 @@ function exportMeanwhile(reg: CaseRegister, ref: string, outFile: string, meanwh
   });
 }
 
+/** Every file of a package but the letter's PDF, which carries the moment it was made. */
+const files = (m: Manifest) => m.files.filter((f) => !f.path.endsWith('.pdf')).map((f) => [f.path, f.sha256]);
+
+/**
+ * The in-memory twin of a case export: the same plan and time, with the hits handed over as a
+ * list. Its files and letter must equal the case's.
+ */
+async function expectSameAsInMemory(reg: CaseRegister, ref: string, list: Hit[], fromStore: Manifest, dir: string) {
+  const { plan } = reviewedSearch(reg, ref, choices);
+  const now = new Date(fromStore.generatedAt);
+  const inMemory = await buildPackage({ ...plan, now, feed: undefined, result: { ...plan.result, hits: list }, outFile: path.join(dir, 'memory.zip'), resourcesDir, tool });
+  expect(files(fromStore)).toEqual(files(inMemory.manifest));
+  expect(fromStore.sources).toEqual(inMemory.manifest.sources);
+  const texts = await loadTexts(resourcesDir, 'nb');
+  const letterFromStore = planPackage({ ...plan, now, texts }).letter;
+  expect(letterFromStore).toEqual(planPackage({ ...plan, now, texts, feed: undefined, result: { ...plan.result, hits: list } }).letter);
+  expect(JSON.stringify(letterFromStore)).toContain('Fjellstue AS');
+  return inMemory;
+}
+
 describe('exporting a case from its store', () => {
   it('writes the same data, spreadsheet, readme and letter as the same review over the hits in memory', async () => {
     const list = hits(1500);
     const { reg, ref } = reviewedCase(list);
     const dir = tempDir();
     const fromStore = await exportCase(reg, ref, { ...choices, outFile: path.join(dir, 'case.zip'), resourcesDir, tool });
-    // The in-memory twin: the same plan and time, with the hits handed over as a list.
-    const { plan } = reviewedSearch(reg, ref, choices);
-    const now = new Date(fromStore.manifest.generatedAt);
-    const inMemory = await buildPackage({ ...plan, now, feed: undefined, result: { ...plan.result, hits: list }, outFile: path.join(dir, 'memory.zip'), resourcesDir, tool });
-
-    // Every file but the letter's PDF, which carries the moment it was made; its text is compared below.
-    const files = (m: typeof inMemory.manifest) => m.files.filter((f) => !f.path.endsWith('.pdf')).map((f) => [f.path, f.sha256]);
-    expect(files(fromStore.manifest)).toEqual(files(inMemory.manifest));
+    const inMemory = await expectSameAsInMemory(reg, ref, list, fromStore.manifest, dir);
     expect(files(fromStore.manifest).map(([p]) => p)).toEqual(expect.arrayContaining(['data/data.json', 'data/schema.json', 'data/data.xlsx']));
-    const texts = await loadTexts(resourcesDir, 'nb');
-    const letterFromStore = planPackage({ ...plan, now, texts }).letter;
-    expect(letterFromStore).toEqual(planPackage({ ...plan, now, texts, feed: undefined, result: { ...plan.result, hits: list } }).letter);
-    expect(JSON.stringify(letterFromStore)).toContain('Fjellstue AS');
-    expect(fromStore.manifest.sources).toEqual(inMemory.manifest.sources);
     expect(fromStore.manifest.review).toEqual(inMemory.manifest.review);
     // The review reached the package: one exclusion, one include of a third-party row, two redactions applied.
     expect(fromStore.manifest.review).toMatchObject({ decisions: { include: 1, exclude: 1 }, redactions: { applied: 2 } });
@@ -156,6 +165,30 @@ describe('exporting a case from its store', () => {
     for (const [sheet, source] of [['crm-kunder', 'crm'], ['shop-ordre', 'shop'], ['logg-innlogging', 'logg']]) {
       expect(rows[sheet] - 1, sheet).toBe(expected.filter((id) => id.startsWith(`${source}:`)).length);
     }
+  }, 120_000);
+
+  it('plans hits stored before their facts were kept from their record copies, to the same package', async () => {
+    const list = hits(400);
+    const { reg, ref } = reviewedCase(list);
+    // As a register from before migration 7 left them: copies, but no facts.
+    expect(reg.store.db.prepare('UPDATE case_hit SET facts_json = NULL').run().changes).toBe(list.length);
+    const dir = tempDir();
+    const fromStore = await exportCase(reg, ref, { ...choices, outFile: path.join(dir, 'case.zip'), resourcesDir, tool });
+    await expectSameAsInMemory(reg, ref, list, fromStore.manifest, dir);
+    expect(fromStore.manifest.review).toMatchObject({ decisions: { include: 1, exclude: 1 }, redactions: { applied: 2 } });
+  }, 120_000);
+
+  it('stops with a clear error when a stored record copy is not the hit it should be, and writes nothing', async () => {
+    const { reg, ref } = reviewedCase(hits(300));
+    // A damaged register: one hit's copy holds another hit.
+    reg.store.db.prepare("UPDATE case_hit SET snapshot_json = (SELECT snapshot_json FROM case_hit WHERE hit_id = 'crm:1') WHERE hit_id = 'crm:11'").run();
+    const outFile = path.join(tempDir(), 'case.zip');
+    await expect(exportCase(reg, ref, { ...choices, outFile, resourcesDir, tool })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/Hit crm:11 of case .* is no longer stored as it was/),
+    });
+    expect(existsSync(outFile)).toBe(false);
+    expect(reg.get(ref).status).toBe('reviewing');
   }, 120_000);
 
   it('refuses to mix two searches: a search stored while the package is made stops the export, and nothing is written', async () => {

@@ -3,6 +3,7 @@ import type { CaseDetail, CaseHit, ExclusionGround, Redaction } from '../../../s
 import { AppError } from '../../../shared/errors';
 import type { SearchResult } from '../../../shared/search';
 import type { SourceConfig } from '../../../shared/workspace';
+import { storedFactsOf } from '../package/hit-feed';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { CaseRegister } from './case-register';
 import { assertMove } from './case-status';
@@ -60,7 +61,14 @@ export function keepSearch(
         if (decided.has(hit.id)) reset++;
         reg.store.deleteHit(row.id, hit.id);
       }
-      reg.store.putHit(row.id, i, { hitId: hit.id, source: hit.source, snapshotJson: JSON.stringify(hit), snapshotHash, originalSha256: original });
+      reg.store.putHit(row.id, i, {
+        hitId: hit.id,
+        source: hit.source,
+        snapshotJson: JSON.stringify(hit),
+        snapshotHash,
+        originalSha256: original,
+        factsJson: JSON.stringify(storedFactsOf(hit)),
+      });
     });
     for (const hitId of before.keys()) {
       if (found.has(hitId)) continue;

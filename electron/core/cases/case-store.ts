@@ -42,6 +42,8 @@ export interface StoredHit {
   source: string;
   snapshotJson: string | null;
   snapshotHash: string;
+  /** The hit's facts for a package plan (package/hit-feed.ts), as JSON; null for hits stored before they were kept, and once purged. */
+  factsJson: string | null;
   /** SHA-256 of the original message bytes, for mail hits whose original goes in the package. */
   originalSha256: string | null;
 }
@@ -77,8 +79,8 @@ export class CaseStore {
       ),
       search: db.prepare('SELECT at, subject_json, sources_json, configs_json FROM case_search WHERE case_id = ?'),
       searchAt: db.prepare('SELECT at FROM case_search WHERE case_id = ?').pluck(),
-      hits: db.prepare('SELECT hit_id, position, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? ORDER BY position'),
-      hit: db.prepare('SELECT hit_id, position, source, snapshot_json, snapshot_hash, original_sha256 FROM case_hit WHERE case_id = ? AND hit_id = ?'),
+      hits: db.prepare('SELECT hit_id, position, source, snapshot_json, snapshot_hash, original_sha256, facts_json FROM case_hit WHERE case_id = ? ORDER BY position'),
+      hit: db.prepare('SELECT hit_id, position, source, snapshot_json, snapshot_hash, original_sha256, facts_json FROM case_hit WHERE case_id = ? AND hit_id = ?'),
       snapshots: db.prepare('SELECT hit_id, position, snapshot_json FROM case_hit WHERE case_id = ? AND position BETWEEN ? AND ? ORDER BY position'),
       snapshot: db.prepare('SELECT snapshot_json FROM case_hit WHERE case_id = ? AND hit_id = ?').pluck(),
       undecided: db
@@ -90,11 +92,18 @@ export class CaseStore {
       moveHit: db.prepare('UPDATE case_hit SET position = ? WHERE case_id = ? AND hit_id = ?'),
       deleteHit: db.prepare('DELETE FROM case_hit WHERE case_id = ? AND hit_id = ?'),
       putHit: db.prepare(
-        `INSERT INTO case_hit (case_id, hit_id, position, source, snapshot_json, snapshot_hash, original_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO case_hit (case_id, hit_id, position, source, snapshot_json, snapshot_hash, original_sha256, facts_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(case_id, hit_id) DO UPDATE SET position = excluded.position, source = excluded.source,
-           snapshot_json = excluded.snapshot_json, snapshot_hash = excluded.snapshot_hash, original_sha256 = excluded.original_sha256`,
+           snapshot_json = excluded.snapshot_json, snapshot_hash = excluded.snapshot_hash, original_sha256 = excluded.original_sha256,
+           facts_json = excluded.facts_json`,
       ),
-      purgeSnapshots: db.prepare('UPDATE case_hit SET snapshot_json = NULL WHERE case_id = ? AND snapshot_json IS NOT NULL'),
+      // The record copy only where there are no facts to plan from (hits stored before they were kept).
+      planRows: db.prepare(
+        `SELECT hit_id, position, source, facts_json, snapshot_json IS NULL AS purged,
+           CASE WHEN facts_json IS NULL THEN snapshot_json END AS snapshot_json
+         FROM case_hit WHERE case_id = ? ORDER BY position`,
+      ),
+      purgeSnapshots: db.prepare('UPDATE case_hit SET snapshot_json = NULL, facts_json = NULL WHERE case_id = ? AND snapshot_json IS NOT NULL'),
       // Suggested aliases are identifiers found in the records: they go with the record copies.
       purgeSuggestions: db.prepare('UPDATE case_search SET suggestions_json = NULL WHERE case_id = ?'),
       decisions: db.prepare('SELECT hit_id, include, ground, reason, at FROM case_decision WHERE case_id = ?'),
@@ -197,6 +206,13 @@ export class CaseStore {
   *eachHit(id: number): Generator<StoredHit> {
     for (const r of this.s.hits.iterate(id) as IterableIterator<HitRow>) yield storedHit(r);
   }
+  /**
+   * What a package plan reads of each hit, in search order: its facts, or its record copy for a
+   * hit stored before facts were kept. Busy until the iteration ends, like eachHit.
+   */
+  *planRows(id: number): Generator<PlanRow> {
+    yield* this.s.planRows.iterate(id) as IterableIterator<PlanRow>;
+  }
   /** One hit, without reading the others (a reviewer's decision on a large case). */
   hit(id: number, hitId: string): StoredHit | null {
     const r = this.s.hit.get(id, hitId) as HitRow | undefined;
@@ -229,7 +245,7 @@ export class CaseStore {
     this.s.moveHit.run(position, id, hitId);
   }
   putHit(id: number, position: number, h: Omit<StoredHit, 'position'>): void {
-    this.s.putHit.run(id, h.hitId, position, h.source, h.snapshotJson, h.snapshotHash, h.originalSha256);
+    this.s.putHit.run(id, h.hitId, position, h.source, h.snapshotJson, h.snapshotHash, h.originalSha256, h.factsJson);
   }
   /** Removes a hit and, through the foreign keys, its decision and redactions. */
   deleteHit(id: number, hitId: string): void {
@@ -296,8 +312,36 @@ function toCase(r: RawCase): CaseRow {
   };
 }
 
-type HitRow = { hit_id: string; position: number; source: string; snapshot_json: string | null; snapshot_hash: string; original_sha256: string | null };
+type HitRow = {
+  hit_id: string;
+  position: number;
+  source: string;
+  snapshot_json: string | null;
+  snapshot_hash: string;
+  original_sha256: string | null;
+  facts_json: string | null;
+};
+
+/** A row as the package plan reads it (CaseStore.planRows). */
+export interface PlanRow {
+  hit_id: string;
+  position: number;
+  source: string;
+  facts_json: string | null;
+  /** 1 once the retention rule purged the record copy. */
+  purged: number;
+  /** The record copy, only when there are no facts. */
+  snapshot_json: string | null;
+}
 
 function storedHit(r: HitRow): StoredHit {
-  return { hitId: r.hit_id, position: r.position, source: r.source, snapshotJson: r.snapshot_json, snapshotHash: r.snapshot_hash, originalSha256: r.original_sha256 };
+  return {
+    hitId: r.hit_id,
+    position: r.position,
+    source: r.source,
+    snapshotJson: r.snapshot_json,
+    snapshotHash: r.snapshot_hash,
+    originalSha256: r.original_sha256,
+    factsJson: r.facts_json,
+  };
 }

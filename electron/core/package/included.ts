@@ -1,6 +1,6 @@
 import { atLeast, type Confidence, type Hit, type Location } from '../../../shared/hit';
 import { reasonsIn, type ReasonLanguage } from '../../../shared/reason-text';
-import { feedOf, type FeedPlace, type HitFeed } from './hit-feed';
+import { feedOf, subjectOf, type FeedPlace, type HitFeed } from './hit-feed';
 import { redactHit, type RedactionNote } from './redact';
 import {
   PackageReviewSchema,
@@ -106,26 +106,38 @@ function isFeed(from: HitFeed | readonly Hit[]): from is HitFeed {
   return !Array.isArray(from);
 }
 
-/** Plans every hit of the feed, keeping one light PlannedHit each (see PlannedHit). */
+/**
+ * Plans every hit of the feed from its facts, keeping one light PlannedHit each (see
+ * PlannedHit). The redacted record decides the columns, the file name and whether an original
+ * is withheld, so the few hits with redactions are then read in full and redacted; their
+ * reasons are worded when the hit is written.
+ */
 function planAll(feed: HitFeed, redactionsOf: (hitId: string) => readonly Redaction[] | undefined, mark: string): PlannedHit[] {
   const columnSets = new Map<string, readonly string[]>();
-  const planned: PlannedHit[] = [];
-  for (const { hit, position } of feed.all()) {
-    // The redacted record decides the columns and whether an original is withheld. Only that is
-    // made here, for the few hits with redactions: the reasons are worded when the hit is written.
-    const rs = redactionsOf(hit.id);
-    const redacted = rs ? redactHit(hit, rs, mark) : null;
-    const record = redacted?.hit.record ?? hit.record;
-    const keys = Object.keys(record);
+  const shared = (keys: readonly string[]) => {
     const joined = keys.join('\u0000');
     let columns = columnSets.get(joined);
     if (!columns) columnSets.set(joined, (columns = keys));
-    const p: PlannedHit = { id: hit.id, position, source: hit.source, location: hit.location, confidence: hit.confidence, columns };
-    if (hit.relatedTo !== undefined) p.relatedTo = hit.relatedTo;
-    if (hit.thirdParty !== undefined) p.thirdParty = hit.thirdParty;
-    if (redacted && redacted.notes.length > 0) p.redacted = redacted.notes;
-    if ('file' in hit.location) p.subject = typeof record.subject === 'string' ? record.subject : '';
+    return columns;
+  };
+  const planned: PlannedHit[] = [];
+  const toRedact: PlannedHit[] = [];
+  for (const { facts, position } of feed.facts()) {
+    const p: PlannedHit = { id: facts.id, position, source: facts.source, location: facts.location, confidence: facts.confidence, columns: shared(facts.fields) };
+    if (facts.relatedTo !== undefined) p.relatedTo = facts.relatedTo;
+    if (facts.thirdParty !== undefined) p.thirdParty = facts.thirdParty;
+    if (facts.subject !== undefined) p.subject = facts.subject;
+    if (redactionsOf(facts.id)) toRedact.push(p);
     planned.push(p);
+  }
+  // After the facts: a case's feed reads both from one connection, which is busy until the first read ends.
+  let i = 0;
+  for (const hit of feed.again(toRedact)) {
+    const p = toRedact[i++];
+    const { hit: redacted, notes } = redactHit(hit, redactionsOf(p.id)!, mark);
+    p.columns = shared(Object.keys(redacted.record));
+    if (notes.length > 0) p.redacted = notes;
+    if (p.subject !== undefined) p.subject = subjectOf(redacted.record);
   }
   return planned;
 }
