@@ -170,13 +170,30 @@ describe('exporting a case from its store', () => {
   it('plans hits stored before their facts were kept from their record copies, to the same package', async () => {
     const list = hits(400);
     const { reg, ref } = reviewedCase(list);
-    // As a register from before migration 7 left them: copies, but no facts.
-    expect(reg.store.db.prepare('UPDATE case_hit SET facts_json = NULL').run().changes).toBe(list.length);
+    // As a register from before migration 7 left them: copies, but no facts. Here for the
+    // second half of the search order, so the plan reads facts first, then copies.
+    const half = Math.floor(list.length / 2);
+    const withoutFacts = reg.store.db.prepare('UPDATE case_hit SET facts_json = NULL, fields_json = NULL WHERE position >= ?').run(half).changes;
+    expect(withoutFacts).toBe(list.length - half);
     const dir = tempDir();
     const fromStore = await exportCase(reg, ref, { ...choices, outFile: path.join(dir, 'case.zip'), resourcesDir, tool });
     await expectSameAsInMemory(reg, ref, list, fromStore.manifest, dir);
     expect(fromStore.manifest.review).toMatchObject({ decisions: { include: 1, exclude: 1 }, redactions: { applied: 2 } });
   }, 120_000);
+
+  it('gives hits stored before facts were kept their facts when the same search is stored again', () => {
+    const list = hits(50);
+    const { reg, ref } = reviewedCase(list);
+    const count = reg.store.db.prepare('SELECT count(*) FROM case_hit WHERE facts_json IS NOT NULL AND fields_json IS NOT NULL').pluck();
+    const facts = reg.store.db.prepare('SELECT facts_json, fields_json FROM case_hit ORDER BY position');
+    const stored = facts.all();
+    reg.store.db.prepare('UPDATE case_hit SET facts_json = NULL, fields_json = NULL').run();
+    expect(count.get()).toBe(0);
+    recordSearch(reg, ref, result(list), configs);
+    expect(facts.all()).toEqual(stored);
+    // Unchanged hits keep their decisions: only the facts were added.
+    expect(reg.store.decisions(reg.row(ref).id)).toHaveLength(2);
+  });
 
   it('stops with a clear error when a stored record copy is not the hit it should be, and writes nothing', async () => {
     const { reg, ref } = reviewedCase(hits(300));

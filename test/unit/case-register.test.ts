@@ -145,7 +145,7 @@ describe('review and retention', () => {
     const { ref } = reg.create({ subject, channel: 'email', received: '2026-03-03' });
     reg.verify(ref, { method: 'known address', by: 'DPO' });
     recordSearch(reg, ref, result([hit('crm:1', { name: 'Kari Nordmann' })]), []);
-    expect(JSON.parse(db.prepare('SELECT facts_json FROM case_hit').pluck().get() as string)).toMatchObject({ fields: ['name'] });
+    expect(db.prepare('SELECT facts_json IS NOT NULL AS facts, fields_json FROM case_hit').get()).toEqual({ facts: 1, fields_json: '["name"]' });
     db.prepare("UPDATE case_file SET status = 'answered' WHERE ref = ?").run(ref);
     reg.settings.set('retentionDays', '10');
     clock.set('2026-03-20');
@@ -157,8 +157,8 @@ describe('review and retention', () => {
     expect(purgeExpired(reg)).toEqual([]); // once only
     expect(reg.get(ref).purgedOn).toBe('2026-03-30');
     // The copy and the facts kept for the package plan (a mail hit's subject line is among them).
-    const raw = db.prepare('SELECT snapshot_json, facts_json FROM case_hit').all();
-    expect(raw).toEqual([{ snapshot_json: null, facts_json: null }]);
+    const raw = db.prepare('SELECT snapshot_json, facts_json, fields_json FROM case_hit').all();
+    expect(raw).toEqual([{ snapshot_json: null, facts_json: null, fields_json: null }]);
     const trail = reg.auditEntries(ref);
     expect(trail.at(-1)).toMatchObject({ event: 'purge', data: { snapshots: 1, closedOn: '2026-03-20', retentionDays: 10 } });
     expect(reg.verifyAudit(ref).ok).toBe(true);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DB_FILE, MigrationError, NewerDatabaseError, migrate, openStore } from '../../electron/core/store/store';
 import { migrations, type Migration } from '../../electron/core/store/migrations';
 import { defaultDataDir } from '../../electron/core/store/data-dir';
+import { ORIGINALS_SQL, PLAN_ROWS_SQL } from '../../electron/core/cases/case-store';
 import { tempDir } from '../helpers/temp';
 
 describe('local store', () => {
@@ -15,6 +16,16 @@ describe('local store', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     const rows = db.prepare('SELECT version, name FROM schema_migration ORDER BY version').all();
     expect(rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
+    db.close();
+  });
+
+  it('plans a package and checks its originals from indexes alone, without reading the record copies', () => {
+    const db = openStore(tempDir());
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${PLAN_ROWS_SQL}`).all(1, 0) as Array<{ detail: string }>;
+    expect(plan.map((r) => r.detail)).toEqual(['SEARCH case_hit USING COVERING INDEX case_hit_plan (case_id=? AND position>?)']);
+    // The check of the originals before an export, likewise.
+    const originals = db.prepare(`EXPLAIN QUERY PLAN ${ORIGINALS_SQL}`).all(1) as Array<{ detail: string }>;
+    expect(originals.map((r) => r.detail)).toEqual(['SEARCH case_hit USING COVERING INDEX case_hit_original (case_id=?)']);
     db.close();
   });
 

@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { HitSchema, type Hit } from '../../../shared/hit';
 import { factsOf, HitFactsSchema, type FeedPlace, type HitFeed } from '../package/hit-feed';
 import type { CaseStore } from './case-store';
+
+const FieldsSchema = z.array(z.string());
 
 /** How many hits are read again at once, and between two checks that the search is the same. */
 const WINDOW = 512;
@@ -12,11 +15,11 @@ const WINDOW = 512;
 const SPARSE = 4;
 
 /**
- * A case's stored hits as a package feed (package/hit-feed.ts): the plan reads their stored
- * facts in search order, checked against the schema, and the writers read the record copies
- * through the position index, a window of rows at a time (reading each one by id took three
- * times as long). Nothing holds them all at once, so exporting a case of 200,000 hits does
- * not hold 200,000 records.
+ * A case's stored hits as a package feed (package/hit-feed.ts): the plan reads their facts in
+ * search order from the index that holds them, checked against the schema, and the writers
+ * read the record copies through that index, a window of rows at a time (reading each one by
+ * id took three times as long). Nothing holds them all at once, so exporting a case of
+ * 200,000 hits does not hold 200,000 records.
  *
  * Between the two reads the app could store a new search with the case; a package must not
  * mix two searches. Every search stored changes `case_search.at`, so the feed checks it before,
@@ -34,14 +37,27 @@ export function caseHitFeed(store: CaseStore, caseId: number, ref: string, searc
   return {
     *facts() {
       assertSameSearch();
+      const fieldSets = new Map<string, readonly string[]>();
+      const fieldsOf = (json: string) => {
+        let fields = fieldSets.get(json);
+        if (!fields) fieldSets.set(json, (fields = FieldsSchema.parse(JSON.parse(json))));
+        return fields;
+      };
+      let from = -1;
       for (const r of store.planRows(caseId)) {
+        if (r.facts_json === null || r.fields_json === null) {
+          from = r.position;
+          break;
+        }
+        yield { facts: { id: r.hit_id, source: r.source, fields: fieldsOf(r.fields_json), ...HitFactsSchema.parse(JSON.parse(r.facts_json)) }, position: r.position };
+      }
+      if (from < 0) return;
+      // A hit without facts: stored before they were kept, or purged. From there on the plan
+      // reads the record copies, as it did before facts were kept.
+      for (const r of store.planCopies(caseId, from)) {
         // A purged case is refused before its hits are read; a purge can only come in between.
-        if (r.purged) throw purged();
-        const facts =
-          r.facts_json !== null
-            ? { id: r.hit_id, source: r.source, ...HitFactsSchema.parse(JSON.parse(r.facts_json)) }
-            : factsOf(HitSchema.parse(JSON.parse(r.snapshot_json!)));
-        yield { facts, position: r.position };
+        if (r.snapshot_json === null) throw purged();
+        yield { facts: factsOf(HitSchema.parse(JSON.parse(r.snapshot_json))), position: r.position };
       }
     },
     *again(places) {

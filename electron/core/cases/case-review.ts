@@ -51,10 +51,11 @@ export function keepSearch(
       const original = originals.get(hit.id) ?? null;
       const snapshotHash = sha256Hex(canonicalJson({ hit, original }));
       const old = before.get(hit.id);
+      const facts = { factsJson: JSON.stringify(storedFactsOf(hit)), fieldsJson: JSON.stringify(Object.keys(hit.record)) };
       found.add(hit.id);
       if (old && old.snapshotHash === snapshotHash && !old.purged) {
         if (decided.has(hit.id)) kept++;
-        reg.store.moveHit(row.id, hit.id, i);
+        reg.store.moveHit(row.id, hit.id, i, facts);
         return;
       }
       if (old) {
@@ -67,7 +68,7 @@ export function keepSearch(
         snapshotJson: JSON.stringify(hit),
         snapshotHash,
         originalSha256: original,
-        factsJson: JSON.stringify(storedFactsOf(hit)),
+        ...facts,
       });
     });
     for (const hitId of before.keys()) {

@@ -42,11 +42,22 @@ export interface StoredHit {
   source: string;
   snapshotJson: string | null;
   snapshotHash: string;
-  /** The hit's facts for a package plan (package/hit-feed.ts), as JSON; null for hits stored before they were kept, and once purged. */
+  /**
+   * The hit's facts for a package plan (package/hit-feed.ts) as JSON, its record's field names
+   * apart (as a JSON array, the same text for every hit with the same fields); both null for
+   * hits stored before they were kept, and once purged.
+   */
   factsJson: string | null;
+  fieldsJson: string | null;
   /** SHA-256 of the original message bytes, for mail hits whose original goes in the package. */
   originalSha256: string | null;
 }
+
+/** The package plan's read of a case's hits: from the index case_hit_plan alone, so no record copy is touched. */
+export const PLAN_ROWS_SQL = 'SELECT hit_id, position, source, facts_json, fields_json FROM case_hit WHERE case_id = ? AND position >= ? ORDER BY position';
+
+/** The fingerprints of the originals in a case, in search order: from the index case_hit_original alone. */
+export const ORIGINALS_SQL = 'SELECT hit_id, original_sha256 FROM case_hit WHERE case_id = ? AND original_sha256 IS NOT NULL ORDER BY position';
 
 const caseColumns =
   'id, ref, subject_json, types_json, channel, received, status, deadline, verification_json, extension_json, rejection_reason, answered_on, closed_on, purged_on, notes_json';
@@ -79,31 +90,32 @@ export class CaseStore {
       ),
       search: db.prepare('SELECT at, subject_json, sources_json, configs_json FROM case_search WHERE case_id = ?'),
       searchAt: db.prepare('SELECT at FROM case_search WHERE case_id = ?').pluck(),
-      hits: db.prepare('SELECT hit_id, position, source, snapshot_json, snapshot_hash, original_sha256, facts_json FROM case_hit WHERE case_id = ? ORDER BY position'),
-      hit: db.prepare('SELECT hit_id, position, source, snapshot_json, snapshot_hash, original_sha256, facts_json FROM case_hit WHERE case_id = ? AND hit_id = ?'),
+      hits: db.prepare('SELECT hit_id, position, source, snapshot_json, snapshot_hash, original_sha256, facts_json, fields_json FROM case_hit WHERE case_id = ? ORDER BY position'),
+      hit: db.prepare('SELECT hit_id, position, source, snapshot_json, snapshot_hash, original_sha256, facts_json, fields_json FROM case_hit WHERE case_id = ? AND hit_id = ?'),
       snapshots: db.prepare('SELECT hit_id, position, snapshot_json FROM case_hit WHERE case_id = ? AND position BETWEEN ? AND ? ORDER BY position'),
       snapshot: db.prepare('SELECT snapshot_json FROM case_hit WHERE case_id = ? AND hit_id = ?').pluck(),
       undecided: db
         .prepare('SELECT count(*) FROM case_hit h WHERE h.case_id = ? AND NOT EXISTS (SELECT 1 FROM case_decision d WHERE d.case_id = h.case_id AND d.hit_id = h.hit_id)')
         .pluck(),
       // In search order, which is mostly the mailbox's byte order: the originals are read through a window.
-      originals: db.prepare('SELECT hit_id, original_sha256 FROM case_hit WHERE case_id = ? AND original_sha256 IS NOT NULL ORDER BY position'),
+      originals: db.prepare(ORIGINALS_SQL),
       hitHashes: db.prepare('SELECT hit_id, source, snapshot_hash, snapshot_json IS NULL AS purged FROM case_hit WHERE case_id = ?'),
-      moveHit: db.prepare('UPDATE case_hit SET position = ? WHERE case_id = ? AND hit_id = ?'),
+      // A hit stored before facts were kept gets them now, so the next export plans it from them.
+      moveHit: db.prepare(
+        'UPDATE case_hit SET position = ?, facts_json = coalesce(facts_json, ?), fields_json = coalesce(fields_json, ?) WHERE case_id = ? AND hit_id = ?',
+      ),
       deleteHit: db.prepare('DELETE FROM case_hit WHERE case_id = ? AND hit_id = ?'),
       putHit: db.prepare(
-        `INSERT INTO case_hit (case_id, hit_id, position, source, snapshot_json, snapshot_hash, original_sha256, facts_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO case_hit (case_id, hit_id, position, source, snapshot_json, snapshot_hash, original_sha256, facts_json, fields_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(case_id, hit_id) DO UPDATE SET position = excluded.position, source = excluded.source,
            snapshot_json = excluded.snapshot_json, snapshot_hash = excluded.snapshot_hash, original_sha256 = excluded.original_sha256,
-           facts_json = excluded.facts_json`,
+           facts_json = excluded.facts_json, fields_json = excluded.fields_json`,
       ),
-      // The record copy only where there are no facts to plan from (hits stored before they were kept).
-      planRows: db.prepare(
-        `SELECT hit_id, position, source, facts_json, snapshot_json IS NULL AS purged,
-           CASE WHEN facts_json IS NULL THEN snapshot_json END AS snapshot_json
-         FROM case_hit WHERE case_id = ? ORDER BY position`,
-      ),
-      purgeSnapshots: db.prepare('UPDATE case_hit SET snapshot_json = NULL, facts_json = NULL WHERE case_id = ? AND snapshot_json IS NOT NULL'),
+      planRows: db.prepare(PLAN_ROWS_SQL),
+      // For hits without facts (stored before they were kept, or purged): the record copy instead.
+      planCopies: db.prepare('SELECT hit_id, position, source, snapshot_json FROM case_hit WHERE case_id = ? AND position >= ? ORDER BY position'),
+      purgeSnapshots: db.prepare('UPDATE case_hit SET snapshot_json = NULL, facts_json = NULL, fields_json = NULL WHERE case_id = ? AND snapshot_json IS NOT NULL'),
       // Suggested aliases are identifiers found in the records: they go with the record copies.
       purgeSuggestions: db.prepare('UPDATE case_search SET suggestions_json = NULL WHERE case_id = ?'),
       decisions: db.prepare('SELECT hit_id, include, ground, reason, at FROM case_decision WHERE case_id = ?'),
@@ -207,11 +219,15 @@ export class CaseStore {
     for (const r of this.s.hits.iterate(id) as IterableIterator<HitRow>) yield storedHit(r);
   }
   /**
-   * What a package plan reads of each hit, in search order: its facts, or its record copy for a
-   * hit stored before facts were kept. Busy until the iteration ends, like eachHit.
+   * What a package plan reads of each hit from position `from` on, in search order: its facts,
+   * without the record copy. Busy until the iteration ends, like eachHit.
    */
-  *planRows(id: number): Generator<PlanRow> {
-    yield* this.s.planRows.iterate(id) as IterableIterator<PlanRow>;
+  *planRows(id: number, from = 0): Generator<PlanRow> {
+    yield* this.s.planRows.iterate(id, from) as IterableIterator<PlanRow>;
+  }
+  /** As planRows, with the record copies instead of the facts (null once purged). */
+  *planCopies(id: number, from: number): Generator<{ hit_id: string; position: number; source: string; snapshot_json: string | null }> {
+    yield* this.s.planCopies.iterate(id, from) as IterableIterator<{ hit_id: string; position: number; source: string; snapshot_json: string | null }>;
   }
   /** One hit, without reading the others (a reviewer's decision on a large case). */
   hit(id: number, hitId: string): StoredHit | null {
@@ -240,12 +256,12 @@ export class CaseStore {
     const rows = this.s.hitHashes.all(id) as Array<{ hit_id: string; source: string; snapshot_hash: string; purged: number }>;
     return new Map(rows.map((r) => [r.hit_id, { source: r.source, snapshotHash: r.snapshot_hash, purged: r.purged === 1 }]));
   }
-  /** Gives a stored hit its place in a new search, keeping its record copy as it is. */
-  moveHit(id: number, hitId: string, position: number): void {
-    this.s.moveHit.run(position, id, hitId);
+  /** Gives a stored hit its place in a new search, keeping its record copy as it is (and its facts, if it has them). */
+  moveHit(id: number, hitId: string, position: number, facts: Pick<StoredHit, 'factsJson' | 'fieldsJson'>): void {
+    this.s.moveHit.run(position, facts.factsJson, facts.fieldsJson, id, hitId);
   }
   putHit(id: number, position: number, h: Omit<StoredHit, 'position'>): void {
-    this.s.putHit.run(id, h.hitId, position, h.source, h.snapshotJson, h.snapshotHash, h.originalSha256, h.factsJson);
+    this.s.putHit.run(id, h.hitId, position, h.source, h.snapshotJson, h.snapshotHash, h.originalSha256, h.factsJson, h.fieldsJson);
   }
   /** Removes a hit and, through the foreign keys, its decision and redactions. */
   deleteHit(id: number, hitId: string): void {
@@ -320,6 +336,7 @@ type HitRow = {
   snapshot_hash: string;
   original_sha256: string | null;
   facts_json: string | null;
+  fields_json: string | null;
 };
 
 /** A row as the package plan reads it (CaseStore.planRows). */
@@ -328,10 +345,7 @@ export interface PlanRow {
   position: number;
   source: string;
   facts_json: string | null;
-  /** 1 once the retention rule purged the record copy. */
-  purged: number;
-  /** The record copy, only when there are no facts. */
-  snapshot_json: string | null;
+  fields_json: string | null;
 }
 
 function storedHit(r: HitRow): StoredHit {
@@ -343,5 +357,6 @@ function storedHit(r: HitRow): StoredHit {
     snapshotHash: r.snapshot_hash,
     originalSha256: r.original_sha256,
     factsJson: r.facts_json,
+    fieldsJson: r.fields_json,
   };
 }

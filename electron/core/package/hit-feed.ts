@@ -10,8 +10,8 @@ export interface FeedPlace {
 
 /**
  * What a package plan needs to know of a hit without its record's values: where it is, how
- * sure, how it is related, which fields its record has, and a message's subject line (for
- * its file name). A case stores these beside each record copy (cases/case-store.ts), so
+ * sure, how it is related, and a message's subject line (for its file name). A case stores
+ * these beside each record copy, with the record's field names (cases/case-store.ts), so
  * planning a case of 200,000 hits reads a few megabytes instead of parsing every copy.
  */
 export const HitFactsSchema = z.object({
@@ -19,8 +19,6 @@ export const HitFactsSchema = z.object({
   confidence: ConfidenceSchema,
   relatedTo: z.string().optional(),
   thirdParty: z.boolean().optional(),
-  /** The record's field names, in the record's order. */
-  fields: z.array(z.string()),
   /** A message's subject line; mail hits only. */
   subject: z.string().optional(),
 });
@@ -28,11 +26,13 @@ export type StoredHitFacts = z.infer<typeof HitFactsSchema>;
 export interface HitFacts extends StoredHitFacts {
   id: string;
   source: string;
+  /** The record's field names, in the record's order; hits with the same fields may share one array. */
+  fields: readonly string[];
 }
 
-/** The facts of a hit as a case stores them: without id and source, which it keeps in columns. */
+/** The facts of a hit as a case stores them: without id, source and fields, which it keeps in columns. */
 export function storedFactsOf(hit: Hit): StoredHitFacts {
-  const facts: StoredHitFacts = { location: hit.location, confidence: hit.confidence, fields: Object.keys(hit.record) };
+  const facts: StoredHitFacts = { location: hit.location, confidence: hit.confidence };
   if (hit.relatedTo !== undefined) facts.relatedTo = hit.relatedTo;
   if (hit.thirdParty !== undefined) facts.thirdParty = hit.thirdParty;
   if ('file' in hit.location) facts.subject = subjectOf(hit.record);
@@ -41,7 +41,7 @@ export function storedFactsOf(hit: Hit): StoredHitFacts {
 
 /** The facts of a hit, as a feed gives them. */
 export function factsOf(hit: Hit): HitFacts {
-  return { id: hit.id, source: hit.source, ...storedFactsOf(hit) };
+  return { id: hit.id, source: hit.source, fields: Object.keys(hit.record), ...storedFactsOf(hit) };
 }
 
 /** A message's subject line as its file name takes it: the record's `subject`, or nothing. */

@@ -114,10 +114,16 @@ function isFeed(from: HitFeed | readonly Hit[]): from is HitFeed {
  */
 function planAll(feed: HitFeed, redactionsOf: (hitId: string) => readonly Redaction[] | undefined, mark: string): PlannedHit[] {
   const columnSets = new Map<string, readonly string[]>();
+  // A feed may already share one array between hits with the same fields (a case does).
+  const kept = new Set<readonly string[]>();
   const shared = (keys: readonly string[]) => {
+    if (kept.has(keys)) return keys;
     const joined = keys.join('\u0000');
     let columns = columnSets.get(joined);
-    if (!columns) columnSets.set(joined, (columns = keys));
+    if (!columns) {
+      columnSets.set(joined, (columns = keys));
+      kept.add(keys);
+    }
     return columns;
   };
   const planned: PlannedHit[] = [];
