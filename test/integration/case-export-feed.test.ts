@@ -84,8 +84,8 @@ function tickingClock(): Clock {
   return { now: () => new Date(t++) };
 }
 
-function reviewedCase(list: Hit[]) {
-  const reg = new CaseRegister(openStore(tempDir()), tickingClock());
+function reviewedCase(list: Hit[], dir = tempDir()) {
+  const reg = new CaseRegister(openStore(dir), tickingClock());
   const { ref } = reg.create({ subject, channel: 'email', received: '2026-11-19' });
   reg.verify(ref, { method: 'BankID', by: 'dpo' });
   recordSearch(reg, ref, result(list), configs);
@@ -178,6 +178,28 @@ describe('exporting a case from its store', () => {
     const dir = tempDir();
     const fromStore = await exportCase(reg, ref, { ...choices, outFile: path.join(dir, 'case.zip'), resourcesDir, tool });
     await expectSameAsInMemory(reg, ref, list, fromStore.manifest, dir);
+    expect(fromStore.manifest.review).toMatchObject({ decisions: { include: 1, exclude: 1 }, redactions: { applied: 2 } });
+  }, 120_000);
+
+  it('upgrades a register stored before migration 7 and exports its cases to the same package', async () => {
+    const list = hits(300);
+    const dir = tempDir();
+    const { reg, ref } = reviewedCase(list, dir);
+    // Undo migration 7 on the stored register, as the previous version left it.
+    reg.store.db.exec(`
+      DROP INDEX case_hit_plan;
+      DROP INDEX case_hit_original;
+      ALTER TABLE case_hit DROP COLUMN facts_json;
+      ALTER TABLE case_hit DROP COLUMN fields_json;
+      CREATE INDEX case_hit_position ON case_hit (case_id, position);
+      DELETE FROM schema_migration WHERE version = 7;
+    `);
+    reg.store.db.close();
+    const upgraded = new CaseRegister(openStore(dir), tickingClock());
+    expect(upgraded.store.db.prepare('SELECT max(version) FROM schema_migration').pluck().get()).toBe(7);
+    expect(upgraded.store.db.prepare('SELECT count(*) FROM case_hit WHERE facts_json IS NULL').pluck().get()).toBe(list.length);
+    const fromStore = await exportCase(upgraded, ref, { ...choices, outFile: path.join(dir, 'case.zip'), resourcesDir, tool });
+    await expectSameAsInMemory(upgraded, ref, list, fromStore.manifest, dir);
     expect(fromStore.manifest.review).toMatchObject({ decisions: { include: 1, exclude: 1 }, redactions: { applied: 2 } });
   }, 120_000);
 
