@@ -16,7 +16,7 @@ import type { SearchResult } from '../../shared/search';
 import type { SourceConfig } from '../../shared/workspace';
 import { projectRoot } from '../helpers/corpora';
 import { tempDir } from '../helpers/temp';
-import { python } from './package-fixture';
+import { makeFixture, python } from './package-fixture';
 
 type DataJson = { sources: Array<{ tables: Array<{ records: Array<{ hitId: string; record: Record<string, unknown> }> }> }> };
 
@@ -203,19 +203,60 @@ describe('exporting a case from its store', () => {
     expect(fromStore.manifest.review).toMatchObject({ decisions: { include: 1, exclude: 1 }, redactions: { applied: 2 } });
   }, 120_000);
 
-  it('gives hits stored before facts were kept their facts when the same search is stored again', () => {
+  it('gives hits stored before facts were kept their facts from their own copies when the same search is stored again', () => {
     const list = hits(50);
     const { reg, ref } = reviewedCase(list);
-    const count = reg.store.db.prepare('SELECT count(*) FROM case_hit WHERE facts_json IS NOT NULL AND fields_json IS NOT NULL').pluck();
-    const facts = reg.store.db.prepare('SELECT facts_json, fields_json FROM case_hit ORDER BY position');
-    const stored = facts.all();
-    reg.store.db.prepare('UPDATE case_hit SET facts_json = NULL, fields_json = NULL').run();
-    expect(count.get()).toBe(0);
-    recordSearch(reg, ref, result(list), configs);
-    expect(facts.all()).toEqual(stored);
+    const facts = reg.store.db.prepare('SELECT hit_id, facts_json, fields_json FROM case_hit ORDER BY position');
+    const stored = facts.all() as Array<{ hit_id: string; facts_json: string; fields_json: string }>;
+    reg.store.db.prepare("UPDATE case_hit SET facts_json = NULL, fields_json = NULL WHERE hit_id <> 'crm:5'").run();
+    // A row that has facts keeps them, even when they are not what this search would store.
+    reg.store.db.prepare(`UPDATE case_hit SET fields_json = '["navn","id","epost","notat"]' WHERE hit_id = 'crm:5'`).run();
+    // The same search, its records' fields in another order: the same hash (over sorted keys), so
+    // the copies stay, and the facts must follow the copies' order, not this search's.
+    const reordered = list.map((h) => ({ ...h, record: Object.fromEntries(Object.entries(h.record).reverse()) }));
+    recordSearch(reg, ref, result(reordered), configs);
+    const after = facts.all() as typeof stored;
+    expect(after.filter((r) => r.hit_id !== 'crm:5')).toEqual(stored.filter((r) => r.hit_id !== 'crm:5'));
+    expect(after.find((r) => r.hit_id === 'crm:5')!.fields_json).toBe('["navn","id","epost","notat"]');
     // Unchanged hits keep their decisions: only the facts were added.
     expect(reg.store.decisions(reg.row(ref).id)).toHaveLength(2);
   });
+
+  it('names the e-mail files from the stored subject lines, as the same export in memory does', async () => {
+    const dir = tempDir();
+    const fx = makeFixture(dir);
+    const reg = new CaseRegister(openStore(path.join(dir, 'register')), tickingClock());
+    const { ref } = reg.create({ subject: fx.result.subject, channel: 'email', received: '2026-11-19' });
+    reg.verify(ref, { method: 'BankID', by: 'dpo' });
+    recordSearch(reg, ref, fx.result, fx.sources);
+    const fromStore = await exportCase(reg, ref, { ...choices, outFile: path.join(dir, 'case.zip'), resourcesDir, tool });
+    await expectSameAsInMemory(reg, ref, fx.result.hits, fromStore.manifest, dir);
+    const mail = fromStore.manifest.files.map((f) => f.path).filter((p) => p.startsWith('mail/'));
+    expect(mail).toHaveLength(2);
+    expect(mail[0]).toBe('mail/post/0001-Reklamasjon.eml');
+    expect(mail[1]).toMatch(/^mail\/post\/0002-.*ø\.eml$/);
+  }, 120_000);
+
+  it('refuses a package whose stored copies contradict the facts it was planned from, and writes nothing', async () => {
+    for (const damage of [
+      // The fields in another order than planned: the sheet's columns would not fit data.json.
+      `UPDATE case_hit SET fields_json = '["navn","id","epost","notat"]' WHERE hit_id = 'crm:11'`,
+      // Another line than planned: the package would cite a place its plan did not count.
+      `UPDATE case_hit SET facts_json = json_set(facts_json, '$.location.line', 9999) WHERE hit_id = 'crm:11'`,
+      // A cell that is not a plain value, which data.json's schema does not allow.
+      `UPDATE case_hit SET snapshot_json = json_set(snapshot_json, '$.record.notat', json('{"a":1}')) WHERE hit_id = 'crm:11'`,
+    ]) {
+      const { reg, ref } = reviewedCase(hits(300));
+      expect(reg.store.db.prepare(damage).run().changes).toBe(1);
+      const outFile = path.join(tempDir(), 'case.zip');
+      await expect(exportCase(reg, ref, { ...choices, outFile, resourcesDir, tool }), damage).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/stored copy of hit crm:11 differs from what its package was planned from/),
+      });
+      expect(existsSync(outFile)).toBe(false);
+      expect(reg.get(ref).status).toBe('reviewing');
+    }
+  }, 120_000);
 
   it('stops with a clear error when a stored record copy is not the hit it should be, and writes nothing', async () => {
     const { reg, ref } = reviewedCase(hits(300));

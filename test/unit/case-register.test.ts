@@ -156,7 +156,7 @@ describe('review and retention', () => {
     expect(purgeExpired(reg)).toEqual([{ ref, snapshots: 1 }]);
     expect(purgeExpired(reg)).toEqual([]); // once only
     expect(reg.get(ref).purgedOn).toBe('2026-03-30');
-    // The copy and the facts kept for the package plan (a mail hit's subject line is among them).
+    // The copy and the facts kept for the package plan (for a mail hit, its subject line).
     const raw = db.prepare('SELECT snapshot_json, facts_json, fields_json FROM case_hit').all();
     expect(raw).toEqual([{ snapshot_json: null, facts_json: null, fields_json: null }]);
     const trail = reg.auditEntries(ref);

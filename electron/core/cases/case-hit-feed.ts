@@ -18,12 +18,14 @@ const SPARSE = 4;
  * A case's stored hits as a package feed (package/hit-feed.ts): the plan reads their facts in
  * search order from the index that holds them, checked against the schema, and the writers
  * read the record copies through that index, a window of rows at a time (reading each one by
- * id took three times as long). Nothing holds them all at once, so exporting a case of
- * 200,000 hits does not hold 200,000 records.
+ * id took three times as long), each checked against its plan (package/as-planned.ts).
+ * Nothing holds them all at once, so exporting a case of 200,000 hits does not hold 200,000
+ * records.
  *
  * Between the two reads the app could store a new search with the case; a package must not
- * mix two searches. Every search stored changes `case_search.at`, so the feed checks it before,
- * while and after each read: a change throws, and the export writes nothing.
+ * mix two searches. Every search stored changes `case_search.at`, so the feed checks it
+ * before and after the plan's read and before, while and after the writers': a change
+ * throws, and the export writes nothing.
  */
 export function caseHitFeed(store: CaseStore, caseId: number, ref: string, searchedAt: string): HitFeed {
   const assertSameSearch = () => {
@@ -51,14 +53,17 @@ export function caseHitFeed(store: CaseStore, caseId: number, ref: string, searc
         }
         yield { facts: { id: r.hit_id, source: r.source, fields: fieldsOf(r.fields_json), ...HitFactsSchema.parse(JSON.parse(r.facts_json)) }, position: r.position };
       }
-      if (from < 0) return;
-      // A hit without facts: stored before they were kept, or purged. From there on the plan
-      // reads the record copies, as it did before facts were kept.
-      for (const r of store.planCopies(caseId, from)) {
-        // A purged case is refused before its hits are read; a purge can only come in between.
-        if (r.snapshot_json === null) throw purged();
-        yield { facts: factsOf(HitSchema.parse(JSON.parse(r.snapshot_json))), position: r.position };
+      if (from >= 0) {
+        // A hit without facts: stored before they were kept, or purged. From there on the plan
+        // reads the record copies, as it did before facts were kept.
+        for (const r of store.planCopies(caseId, from)) {
+          // A purged case is refused before its hits are read; a purge can only come in between.
+          if (r.snapshot_json === null) throw purged();
+          yield { facts: factsOf(HitSchema.parse(JSON.parse(r.snapshot_json))), position: r.position };
+        }
       }
+      // The two reads above are two statements: a search stored in between is caught here.
+      assertSameSearch();
     },
     *again(places) {
       for (let at = 0; at < places.length; at += WINDOW) {
@@ -77,8 +82,9 @@ export function caseHitFeed(store: CaseStore, caseId: number, ref: string, searc
   /**
    * A stored record copy as a hit. The copies were hits when stored, in the same transaction
    * as their facts; checking all of each against the schema again cost half a second per
-   * 200,000 hits, so what is checked is what a damaged store would get wrong: that it is
-   * the hit asked for and has a record.
+   * 200,000 hits. Here only that it is the hit asked for and has a record; the package then
+   * checks it against its plan (package/as-planned.ts), which is what a damaged store would
+   * get wrong.
    */
   function copyOf(json: string, p: FeedPlace): Hit {
     const hit = JSON.parse(json) as Hit | null;

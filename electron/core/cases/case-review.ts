@@ -51,11 +51,13 @@ export function keepSearch(
       const original = originals.get(hit.id) ?? null;
       const snapshotHash = sha256Hex(canonicalJson({ hit, original }));
       const old = before.get(hit.id);
-      const facts = { factsJson: JSON.stringify(storedFactsOf(hit)), fieldsJson: JSON.stringify(Object.keys(hit.record)) };
       found.add(hit.id);
       if (old && old.snapshotHash === snapshotHash && !old.purged) {
         if (decided.has(hit.id)) kept++;
-        reg.store.moveHit(row.id, hit.id, i, facts);
+        // A hit stored before facts were kept gets them now, taken from its own copy: the hash
+        // is over sorted keys, so this search's hit may list the same fields in another order.
+        const copy = old.hasFacts ? null : reg.store.snapshot(row.id, hit.id);
+        reg.store.moveHit(row.id, hit.id, i, typeof copy === 'string' ? factsColumns(JSON.parse(copy) as Hit) : null);
         return;
       }
       if (old) {
@@ -68,7 +70,7 @@ export function keepSearch(
         snapshotJson: JSON.stringify(hit),
         snapshotHash,
         originalSha256: original,
-        ...facts,
+        ...factsColumns(hit),
       });
     });
     for (const hitId of before.keys()) {
@@ -92,6 +94,11 @@ export function keepSearch(
       },
     };
   });
+}
+
+/** A hit's facts for the package plan (package/hit-feed.ts), as the store keeps them. */
+function factsColumns(hit: Hit): { factsJson: string; fieldsJson: string } {
+  return { factsJson: JSON.stringify(storedFactsOf(hit)), fieldsJson: JSON.stringify(Object.keys(hit.record)) };
 }
 
 export function caseDetail(reg: CaseRegister, ref: string): CaseDetail {

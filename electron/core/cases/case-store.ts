@@ -99,7 +99,9 @@ export class CaseStore {
         .pluck(),
       // In search order, which is mostly the mailbox's byte order: the originals are read through a window.
       originals: db.prepare(ORIGINALS_SQL),
-      hitHashes: db.prepare('SELECT hit_id, source, snapshot_hash, snapshot_json IS NULL AS purged FROM case_hit WHERE case_id = ?'),
+      hitHashes: db.prepare(
+        'SELECT hit_id, source, snapshot_hash, snapshot_json IS NULL AS purged, facts_json IS NOT NULL AND fields_json IS NOT NULL AS has_facts FROM case_hit WHERE case_id = ?',
+      ),
       // A hit stored before facts were kept gets them now, so the next export plans it from them.
       moveHit: db.prepare(
         'UPDATE case_hit SET position = ?, facts_json = coalesce(facts_json, ?), fields_json = coalesce(fields_json, ?) WHERE case_id = ? AND hit_id = ?',
@@ -234,7 +236,7 @@ export class CaseStore {
     const r = this.s.hit.get(id, hitId) as HitRow | undefined;
     return r ? storedHit(r) : null;
   }
-  /** The record copies of the hits from position `from` to `to`, in order, through the position index. */
+  /** The record copies of the hits from position `from` to `to`, in order, through the index case_hit_plan. */
   snapshots(id: number, from: number, to: number): Array<{ hit_id: string; position: number; snapshot_json: string | null }> {
     return this.s.snapshots.all(id, from, to) as Array<{ hit_id: string; position: number; snapshot_json: string | null }>;
   }
@@ -252,13 +254,16 @@ export class CaseStore {
     return new Map(rows.map((r) => [r.hit_id, r.original_sha256]));
   }
   /** Each stored hit's source, snapshot hash and whether its record copy was purged, without the copies. */
-  hitHashes(id: number): Map<string, { source: string; snapshotHash: string; purged: boolean }> {
-    const rows = this.s.hitHashes.all(id) as Array<{ hit_id: string; source: string; snapshot_hash: string; purged: number }>;
-    return new Map(rows.map((r) => [r.hit_id, { source: r.source, snapshotHash: r.snapshot_hash, purged: r.purged === 1 }]));
+  hitHashes(id: number): Map<string, { source: string; snapshotHash: string; purged: boolean; hasFacts: boolean }> {
+    const rows = this.s.hitHashes.all(id) as Array<{ hit_id: string; source: string; snapshot_hash: string; purged: number; has_facts: number }>;
+    return new Map(rows.map((r) => [r.hit_id, { source: r.source, snapshotHash: r.snapshot_hash, purged: r.purged === 1, hasFacts: r.has_facts === 1 }]));
   }
-  /** Gives a stored hit its place in a new search, keeping its record copy as it is (and its facts, if it has them). */
-  moveHit(id: number, hitId: string, position: number, facts: Pick<StoredHit, 'factsJson' | 'fieldsJson'>): void {
-    this.s.moveHit.run(position, facts.factsJson, facts.fieldsJson, id, hitId);
+  /**
+   * Gives a stored hit its place in a new search, keeping its record copy as it is, and its
+   * facts if it has them; `facts` are stored only where there are none yet.
+   */
+  moveHit(id: number, hitId: string, position: number, facts: Pick<StoredHit, 'factsJson' | 'fieldsJson'> | null): void {
+    this.s.moveHit.run(position, facts?.factsJson ?? null, facts?.fieldsJson ?? null, id, hitId);
   }
   putHit(id: number, position: number, h: Omit<StoredHit, 'position'>): void {
     this.s.putHit.run(id, h.hitId, position, h.source, h.snapshotJson, h.snapshotHash, h.originalSha256, h.factsJson, h.fieldsJson);

@@ -1,5 +1,6 @@
 import { atLeast, type Confidence, type Hit, type Location } from '../../../shared/hit';
 import { reasonsIn, type ReasonLanguage } from '../../../shared/reason-text';
+import { assertAsPlanned } from './as-planned';
 import { feedOf, subjectOf, type FeedPlace, type HitFeed } from './hit-feed';
 import { redactHit, type RedactionNote } from './redact';
 import {
@@ -44,7 +45,7 @@ export interface Selection {
   /** Hits a reviewer excluded, with the ground (not the reason text, which stays in the case). */
   excluded: Array<{ hit: PlannedHit; ground: ExclusionGround }>;
   review: ReviewSummary | null;
-  /** The given planned hits in full, as they go into the package, read again from the feed. */
+  /** The given planned hits in full, as they go into the package, read again from the feed and checked against their plan. */
   read(hits: readonly PlannedHit[]): Iterable<IncludedHit>;
 }
 
@@ -52,7 +53,8 @@ export interface Selection {
  * Which hits go into the package. Without a review: those at or above the chosen confidence,
  * and never a related row that holds other people's identifiers (Art. 15(4)); it waits for a
  * reviewer. With a review, the reviewer's decisions win and redactions are applied
- * (see review.ts for the rules). The feed is read once here; `read` reads it again.
+ * (see review.ts for the rules). The plan reads each hit's facts from the feed, and the hits
+ * with redactions in full; `read` reads the selected hits again and checks each against its plan.
  */
 export function selectHits(
   from: HitFeed | readonly Hit[],
@@ -75,7 +77,12 @@ export function selectHits(
     excluded: [],
     review: null,
     *read(hits) {
-      for (const hit of feed.again(hits)) yield include(hit);
+      let i = 0;
+      for (const hit of feed.again(hits)) {
+        const included = include(hit);
+        assertAsPlanned(included, hits[i++]);
+        yield included;
+      }
     },
   };
   const fromExcluded = reachedFromExcluded(planned, decisions);
