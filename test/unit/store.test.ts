@@ -14,6 +14,8 @@ describe('local store', () => {
     const db = openStore(dir); // a second open must not re-run anything
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // Deleted records are overwritten, not left in freed pages (retention-erasure.test.ts).
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
     const rows = db.prepare('SELECT version, name FROM schema_migration ORDER BY version').all();
     expect(rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
     db.close();

@@ -31,7 +31,10 @@ export class NewerDatabaseError extends AppError {
 
 /**
  * Opens (creating if needed) the app's database in `dataDir`. WAL lets the CLI read while the
- * app writes; the busy timeout makes a second writer wait instead of failing at once.
+ * app writes; the busy timeout makes a second writer wait instead of failing at once. Deleted
+ * content is overwritten with zeros (`secure_delete`): the register holds copies of people's
+ * records, and a retention purge or a replaced search must not leave them readable in freed
+ * pages of the file (see retention.ts for the journal).
  */
 export function openStore(dataDir: string, list: readonly Migration[] = migrations): Database.Database {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -40,6 +43,7 @@ export function openStore(dataDir: string, list: readonly Migration[] = migratio
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
     migrate(db, list);
   } catch (err) {
     db.close();
