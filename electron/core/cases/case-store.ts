@@ -228,8 +228,8 @@ export class CaseStore {
     yield* this.s.planRows.iterate(id, from) as IterableIterator<PlanRow>;
   }
   /** As planRows, with the record copies instead of the facts (null once purged). */
-  *planCopies(id: number, from: number): Generator<{ hit_id: string; position: number; source: string; snapshot_json: string | null }> {
-    yield* this.s.planCopies.iterate(id, from) as IterableIterator<{ hit_id: string; position: number; source: string; snapshot_json: string | null }>;
+  *planCopies(id: number, from: number): Generator<PlanCopyRow> {
+    yield* this.s.planCopies.iterate(id, from) as IterableIterator<PlanCopyRow>;
   }
   /** One hit, without reading the others (a reviewer's decision on a large case). */
   hit(id: number, hitId: string): StoredHit | null {
@@ -343,6 +343,9 @@ type HitRow = {
   facts_json: string | null;
   fields_json: string | null;
 };
+
+/** A hit without facts as the package plan reads it (CaseStore.planCopies). */
+type PlanCopyRow = { hit_id: string; position: number; source: string; snapshot_json: string | null };
 
 /** A row as the package plan reads it (CaseStore.planRows). */
 export interface PlanRow {
