@@ -1,17 +1,18 @@
 import { createCipheriv, createHash, createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
+import { BlockReader } from './block-reader';
 
 /**
  * A small ZIP reader for the package's read-back check: it parses the central directory and
  * every local header itself, inflates with zlib, decrypts WinZip AES (AE-1/AE-2) itself, and
  * checks each entry's CRC-32, sizes and AES authentication code. It shares no code with the
  * writer (archiver, zip-stream, compress-commons, archiver-zip-encrypted), so a bug there
- * shows up here. Entries are read in file order through one large window, so a package of a
- * thousand small e-mails costs a few reads, not thousands.
+ * shows up here. Entries are read in file order through 4 MB blocks (block-reader.ts), so a
+ * package of a thousand small e-mails costs a few reads, not thousands, and each byte is read once.
  */
 
 const SIG_LOCAL = 0x04034b50;
@@ -21,7 +22,6 @@ const SIG_END64 = 0x06064b50;
 const SIG_END64_LOCATOR = 0x07064b50;
 const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
-const WINDOW = 4 << 20;
 /** Entries up to this size are inflated in one synchronous call; larger ones as a stream in the thread pool. */
 const SMALL = 1 << 20;
 /** Entries read at once: a large one inflates in the thread pool while the small ones after it are checked. */
@@ -50,43 +50,6 @@ interface CentralEntry {
 class BadZip extends Error {}
 
 /**
- * Reads ranges of a file through one window, so nearby small reads cost one system call.
- * Several entries are read at once (see readZipDigests), so a window still being read is
- * shared with every read that falls inside it instead of being read again.
- */
-class WindowReader {
-  private window: { start: number; end: number; bytes: Promise<Buffer> } | null = null;
-  constructor(
-    private readonly fh: FileHandle,
-    readonly length: number,
-  ) {}
-
-  async read(pos: number, len: number): Promise<Buffer> {
-    if (pos < 0 || len < 0 || pos + len > this.length) throw new BadZip(`a read at ${pos} (+${len}) runs past the end of the file`);
-    let w = this.window;
-    if (!w || pos < w.start || pos + len > w.end) {
-      const size = Math.min(Math.max(len, WINDOW), this.length - pos);
-      w = { start: pos, end: pos + size, bytes: this.readAt(pos, size) };
-      w.bytes.catch(() => undefined); // reported to the read that waits for it
-      this.window = w;
-    }
-    const bytes = await w.bytes;
-    return bytes.subarray(pos - w.start, pos - w.start + len);
-  }
-
-  private async readAt(pos: number, size: number): Promise<Buffer> {
-    const buf = Buffer.allocUnsafe(size);
-    let got = 0;
-    while (got < size) {
-      const { bytesRead } = await this.fh.read(buf, got, size - got, pos + got);
-      if (bytesRead === 0) throw new BadZip('the file ended early');
-      got += bytesRead;
-    }
-    return buf;
-  }
-}
-
-/**
  * Reads every entry of a ZIP back and returns its SHA-256 and size, by entry name. Throws when
  * the structure is damaged, an entry's CRC-32 or size differs from its header, a name repeats,
  * or (encrypted) the passphrase check or the authentication code fails.
@@ -94,7 +57,7 @@ class WindowReader {
 export async function readZipDigests(zipFile: string, password?: string, signal?: AbortSignal): Promise<Map<string, EntryDigest>> {
   const fh = await open(zipFile, 'r');
   try {
-    const reader = new WindowReader(fh, (await fh.stat()).size);
+    const reader = new BlockReader(fh, (await fh.stat()).size);
     const entries = await centralDirectory(reader);
     entries.sort((a, b) => a.offset - b.offset);
     const names = new Set<string>();
@@ -132,7 +95,7 @@ export async function readZipDigests(zipFile: string, password?: string, signal?
   }
 }
 
-async function centralDirectory(reader: WindowReader): Promise<CentralEntry[]> {
+async function centralDirectory(reader: BlockReader): Promise<CentralEntry[]> {
   const tailLen = Math.min(reader.length, 22 + MAX16);
   const tail = await reader.read(reader.length - tailLen, tailLen);
   let at = -1;
@@ -208,7 +171,7 @@ function safe(v: bigint): number {
   return Number(v);
 }
 
-async function readEntry(reader: WindowReader, e: CentralEntry, password?: string): Promise<EntryDigest & { end: number }> {
+async function readEntry(reader: BlockReader, e: CentralEntry, password?: string): Promise<EntryDigest & { end: number }> {
   const head = await reader.read(e.offset, 30);
   if (head.readUInt32LE(0) !== SIG_LOCAL) throw new BadZip(`${e.name}: no local header where the directory points`);
   const nameLen = head.readUInt16LE(26);
@@ -279,7 +242,7 @@ async function readEntry(reader: WindowReader, e: CentralEntry, password?: strin
   return { size, sha256: hash.digest('hex'), end };
 }
 
-async function* rangeChunks(reader: WindowReader, start: number, length: number): AsyncGenerator<Buffer> {
+async function* rangeChunks(reader: BlockReader, start: number, length: number): AsyncGenerator<Buffer> {
   // Chunks are a multiple of the AES block size, so decryption never splits a block.
   const step = 1 << 20;
   for (let p = 0; p < length; p += step) yield await reader.read(start + p, Math.min(step, length - p));
