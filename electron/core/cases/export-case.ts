@@ -8,7 +8,6 @@ import { hashFile } from '../package/manifest';
 import type { CaseRegister } from './case-register';
 import { caseHitFeed } from './case-hit-feed';
 import { assertMove } from './case-status';
-import { assertOriginalsUnchanged } from './mail-originals';
 import { packageReviewOf } from './package-review';
 
 /** What the DPO chooses for a case's package; the export and the letter preview take the same. */
@@ -69,12 +68,13 @@ export function reviewedSearch(reg: CaseRegister, ref: string, choices: CasePack
 export async function exportCase(reg: CaseRegister, ref: string, input: CaseExportInput): Promise<CaseExport> {
   const row = reg.row(ref);
   assertMove(ref, row.status, 'answered');
-  const { search, plan } = reviewedSearch(reg, ref, input);
+  const { plan } = reviewedSearch(reg, ref, input);
   // Counted now: a decision taken while the package is made is not in it.
   const undecided = reg.store.undecided(row.id);
-  await assertOriginalsUnchanged(reg.store, row.id, search.configs);
   const built = await buildPackage({
     ...plan,
+    // Each original is checked as it is staged (package/mail-files.ts).
+    fingerprints: reg.store.originals(row.id),
     outFile: input.outFile,
     allowIncomplete: input.allowIncomplete,
     password: input.password,

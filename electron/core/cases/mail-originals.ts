@@ -1,20 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { CaseDetail } from '../../../shared/case';
-import { AppError } from '../../../shared/errors';
 import type { Hit, MailLocation } from '../../../shared/hit';
 import type { SearchResult } from '../../../shared/search';
 import type { SourceConfig } from '../../../shared/workspace';
 import { OriginalReader } from '../sources/mail/original';
 import type { CaseRegister } from './case-register';
 import { caseDetail, keepSearch } from './case-review';
-import type { CaseStore } from './case-store';
 
 /**
  * The package includes a mail hit's original .eml, read from the mailbox when exporting.
  * If the mailbox was changed or replaced since the search, those bytes could be a different
  * message, possibly someone else's. So the bytes are fingerprinted when the hits are stored,
- * and checked again before the export. Only byte-exact originals are fingerprinted (mbox
- * ranges and .eml files); Outlook items are converted on read and are not byte-stable.
+ * and the package checks the bytes it stages against them (package/mail-files.ts). Only
+ * byte-exact originals are fingerprinted (mbox ranges and .eml files); Outlook items are
+ * converted on read and are not byte-stable.
  */
 function fingerprintable(hit: Hit, configs: ReadonlyMap<string, SourceConfig>): { root: string; location: MailLocation } | null {
   const cfg = configs.get(hit.source);
@@ -57,32 +56,4 @@ export async function storeSearch(reg: CaseRegister, ref: string, result: Search
 /** storeSearch for a caller that does not show the case afterwards (the CLI). */
 export async function keepSearchWithOriginals(reg: CaseRegister, ref: string, result: SearchResult, configs: readonly SourceConfig[]): Promise<void> {
   keepSearch(reg, ref, result, configs, await fingerprintOriginals(result.hits, configs));
-}
-
-/**
- * Refuses the export when an original that would be exported is no longer the one reviewed.
- * Only the hits with a fingerprint are read from the store, and not those a reviewer excluded.
- */
-export async function assertOriginalsUnchanged(store: CaseStore, caseId: number, configs: readonly SourceConfig[]): Promise<void> {
-  const byId = new Map(configs.map((c) => [c.id, c]));
-  const excluded = new Set(store.decisions(caseId).flatMap((d) => (d.include ? [] : [d.hitId])));
-  const changed = new Set<string>();
-  const reader = new OriginalReader();
-  try {
-    for (const [hitId, originalSha256] of store.originals(caseId)) {
-      const json = excluded.has(hitId) ? null : store.snapshot(caseId, hitId);
-      if (typeof json !== 'string') continue;
-      const hit = JSON.parse(json) as Hit;
-      const target = fingerprintable(hit, byId);
-      if (!target || (await sha256Of(reader, target.root, target.location)) !== originalSha256) changed.add(hit.source);
-    }
-  } finally {
-    await reader.close();
-  }
-  if (changed.size > 0) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `Not exported: the mailbox ${[...changed].join(', ')} changed since the search in this case, so the original messages are no longer the ones that were reviewed. Search again with the case and review the changed hits.`,
-    );
-  }
 }

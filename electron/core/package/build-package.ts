@@ -36,6 +36,12 @@ export interface BuildPackageInput {
   minConfidence: Confidence;
   /** The case register's reference, shown in the letter and recorded in the manifest. */
   caseRef?: string | null;
+  /**
+   * The SHA-256 of each original message as it was when the hits were reviewed, by hit id (a
+   * stored case keeps them). An original whose staged bytes differ, or that can no longer be
+   * read, stops the export: the mailbox changed, and the file could be another message.
+   */
+  fingerprints?: ReadonlyMap<string, string>;
   /** A reviewer's decisions and redactions (see review.ts). Without one, the automatic rule applies. */
   review?: PackageReview;
   allowIncomplete?: boolean;
@@ -120,7 +126,8 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
           groups,
           sources: searched,
           subjectsInNames: !input.password,
-          stage: async (name, content) => void (await staged.content(name, content)),
+          stage: async (name, content) => (await staged.content(name, content)).sha256,
+          fingerprints: input.fingerprints,
           signal,
         })
       : { emlPaths: new Map<string, string>(), withheld: 0 };

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import type { SourceConfig } from '../../../shared/workspace';
 import { OriginalReader } from '../sources/mail/original';
 import type { SourceGroup } from './grouping';
@@ -9,7 +10,10 @@ export interface MailFilesInput {
   sources: readonly SourceConfig[];
   /** ZIP encryption does not hide file names, so an encrypted package names messages by number only. */
   subjectsInNames: boolean;
-  stage(name: string, content: Buffer): Promise<void>;
+  /** Stages the file and gives its SHA-256 (hex). */
+  stage(name: string, content: Buffer): Promise<string>;
+  /** Each original's SHA-256 when it was reviewed, by hit id; see `fingerprints` on BuildPackageInput. */
+  fingerprints?: ReadonlyMap<string, string>;
   signal?: AbortSignal;
 }
 
@@ -28,7 +32,7 @@ export interface MailFiles {
 export async function stageMailFiles(input: MailFilesInput): Promise<MailFiles> {
   const emlPaths = new Map<string, string>();
   let withheld = 0;
-  const wanted: Array<{ hitId: string; name: string; read: () => Promise<Buffer> }> = [];
+  const wanted: Array<{ hitId: string; source: string; name: string; read: () => Promise<Buffer> }> = [];
   const mbox = new OriginalReader();
   for (const group of input.groups) {
     const cfg = input.sources.find((s) => s.id === group.id);
@@ -42,7 +46,7 @@ export async function stageMailFiles(input: MailFilesInput): Promise<MailFiles> 
       const n = String(i + 1).padStart(width, '0');
       const file = input.subjectsInNames ? `${n}-${safeName(hit.subject ?? '', 60, 'message')}.eml` : `${n}.eml`;
       const name = `mail/${safeName(group.id, 40, 'source')}/${file}`;
-      wanted.push({ hitId: hit.id, name, read: () => mbox.read(cfg.path, hit.location) });
+      wanted.push({ hitId: hit.id, source: group.id, name, read: () => mbox.read(cfg.path, hit.location) });
     }
   }
   // Each read is a few small file operations whose latency, one message after the other, was
@@ -58,10 +62,19 @@ export async function stageMailFiles(input: MailFilesInput): Promise<MailFiles> 
   try {
     for (const [k, m] of wanted.entries()) {
       input.signal?.throwIfAborted();
-      const content = await reads[k];
+      const fingerprint = input.fingerprints?.get(m.hitId);
+      let content: Buffer;
+      try {
+        content = await reads[k];
+      } catch (err) {
+        // An original that was fingerprinted and can no longer be read has changed too.
+        if (fingerprint === undefined || input.signal?.aborted) throw err;
+        throw changed(m.source);
+      }
       delete reads[k];
       start(k + READ_AHEAD);
-      await input.stage(m.name, content);
+      const sha256 = await input.stage(m.name, content);
+      if (fingerprint !== undefined && sha256 !== fingerprint) throw changed(m.source);
       emlPaths.set(m.hitId, m.name);
     }
   } finally {
@@ -73,3 +86,15 @@ export async function stageMailFiles(input: MailFilesInput): Promise<MailFiles> 
 
 
 const READ_AHEAD = 16;
+
+/**
+ * The bytes staged are checked, not a read made before: a mailbox changed between such a
+ * check and the staging would otherwise put a message that was never reviewed, possibly
+ * someone else's, into the package.
+ */
+function changed(source: string): AppError {
+  return new AppError(
+    'INVALID_INPUT',
+    `Not exported: the mailbox ${source} changed since the search in this case, so the original messages are no longer the ones that were reviewed. Nothing was written. Search again with the case and review the changed hits.`,
+  );
+}
