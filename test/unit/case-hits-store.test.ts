@@ -39,6 +39,19 @@ describe('case store: hits of a large case', () => {
     expect(reg.store.originals(id)).toEqual(new Map([['crm:27', 'sha-crm:27'], ['crm:7', 'sha-crm:7'], ['crm:17', 'sha-crm:17']]));
   });
 
+  it("gives the package plan every hit in search order across its read's window borders", () => {
+    // 4,096 rows a window: three windows, the last one short.
+    const hits = Array.from({ length: 2 * 4096 + 5 }, (_, i) => hit(10_000 - i));
+    const { db, reg, id } = caseWith(hits);
+    const planned = () => [...reg.store.planRows(id)].map((r) => r.hit_id);
+    expect(planned()).toEqual(hits.map((h) => h.id));
+    expect([...reg.store.planRows(id, 4096)].map((r) => r.hit_id)).toEqual(hits.slice(4096).map((h) => h.id));
+    // Two rows sharing a position across a border (never stored so, but not lost if they were).
+    db.prepare('UPDATE case_hit SET position = 4095 WHERE case_id = ? AND position = 4096').run(id);
+    expect(new Set(planned())).toEqual(new Set(hits.map((h) => h.id)));
+    expect(planned()).toHaveLength(hits.length);
+  });
+
   it('walks the hits in order through the position index instead of sorting every record copy', () => {
     const { db } = caseWith([hit(1), hit(2)]);
     const plan = db

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DB_FILE, MigrationError, NewerDatabaseError, migrate, openStore } from '../../electron/core/store/store';
 import { migrations, type Migration } from '../../electron/core/store/migrations';
 import { defaultDataDir } from '../../electron/core/store/data-dir';
-import { ORIGINALS_SQL, PLAN_ROWS_SQL } from '../../electron/core/cases/case-store';
+import { ORIGINALS_SQL, PLAN_ROWS_AFTER_SQL, PLAN_ROWS_SQL } from '../../electron/core/cases/case-store';
 import { tempDir } from '../helpers/temp';
 
 describe('local store', () => {
@@ -23,9 +23,12 @@ describe('local store', () => {
 
   it('plans a package and checks its originals from indexes alone, without reading the record copies', () => {
     const db = openStore(tempDir());
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${PLAN_ROWS_SQL}`).all(1, 0) as Array<{ detail: string }>;
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${PLAN_ROWS_SQL}`).all(1, 0, 4096) as Array<{ detail: string }>;
     expect(plan.map((r) => r.detail)).toEqual(['SEARCH case_hit USING COVERING INDEX case_hit_plan (case_id=? AND position>?)']);
-    // The check of the originals before an export, likewise.
+    // Every next window of the plan's read, likewise, and in index order: no sort.
+    const after = db.prepare(`EXPLAIN QUERY PLAN ${PLAN_ROWS_AFTER_SQL}`).all(1, 0, 'crm:1', 4096) as Array<{ detail: string }>;
+    expect(after.map((r) => r.detail)).toEqual(['SEARCH case_hit USING COVERING INDEX case_hit_plan (case_id=? AND (position,hit_id)>(?,?))']);
+    // The fingerprints the export checks each staged original against, likewise.
     const originals = db.prepare(`EXPLAIN QUERY PLAN ${ORIGINALS_SQL}`).all(1) as Array<{ detail: string }>;
     expect(originals.map((r) => r.detail)).toEqual(['SEARCH case_hit USING COVERING INDEX case_hit_original (case_id=?)']);
     db.close();
