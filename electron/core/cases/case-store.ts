@@ -69,7 +69,10 @@ export const PLAN_ROWS_AFTER_SQL =
  */
 const PLAN_WINDOW = 4096;
 
-/** The fingerprints of the originals in a case (the export checks each staged original against its own): from the index case_hit_original alone. */
+/**
+ * The fingerprints of the originals in a case, which the export checks each staged original
+ * against: from the index case_hit_original alone.
+ */
 export const ORIGINALS_SQL = 'SELECT hit_id, original_sha256 FROM case_hit WHERE case_id = ? AND original_sha256 IS NOT NULL ORDER BY position';
 
 const caseColumns =
@@ -110,7 +113,6 @@ export class CaseStore {
       undecided: db
         .prepare('SELECT count(*) FROM case_hit h WHERE h.case_id = ? AND NOT EXISTS (SELECT 1 FROM case_decision d WHERE d.case_id = h.case_id AND d.hit_id = h.hit_id)')
         .pluck(),
-      // In search order, which is mostly the mailbox's byte order: the originals are read through a window.
       originals: db.prepare(ORIGINALS_SQL),
       hitHashes: db.prepare(
         'SELECT hit_id, source, snapshot_hash, snapshot_json IS NULL AS purged, facts_json IS NOT NULL AND fields_json IS NOT NULL AS has_facts FROM case_hit WHERE case_id = ?',

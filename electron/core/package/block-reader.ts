@@ -10,7 +10,7 @@ export const DIRECT = BLOCK >> 2;
  */
 const KEEP = 3;
 
-export class ShortFile extends Error {}
+class ShortFile extends Error {}
 
 /**
  * Reads ranges of a file for the package's read-back (zip-read.ts): small reads (headers,
