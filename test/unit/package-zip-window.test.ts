@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { windowBitsFor } from '../../electron/core/package/zip-writer';
+import { windowBitsFor } from '../../electron/core/package/deflate-window';
 
 describe('package: the deflate window sized to an entry', () => {
   it('gives byte for byte what the full 32 kB window gives, at every size up to and past it', () => {

@@ -132,6 +132,8 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
         })
       : { emlPaths: new Map<string, string>(), withheld: 0 };
     if (selection.review) selection.review.messagesWithoutOriginal = mail.withheld;
+    // The rest are a few files, compressed in the thread pool: the worker for e-mails can go.
+    staged.smallFilesStaged();
     finished('mail');
 
     // data.json and data.xlsx are written side by side from one read of each hit (shared-read.ts).
@@ -210,6 +212,8 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
     const entries = [...staged.entries].sort((a, b) => order(a.name) - order(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (input.password) await writeZip(partial, entries, { date: now, password: input.password, signal });
     else await writePackedZip(partial, entries.map((e) => ({ name: e.name, packed: e.packed! })), { date: now, signal });
+    // Every entry is packed: the compression worker is not needed for the read-back.
+    staged.close();
     signal?.throwIfAborted();
     finished('zip');
     const verification = await verifyZip(partial, manifest, manifestHash, input.password, signal);

@@ -4,7 +4,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { deflateSegments, SEGMENT } from './deflate-segments';
 import type { Digest } from './staging';
-import { DEFLATE_LEVEL, type Packed } from './zip-writer';
+import { DEFLATE_LEVEL } from './deflate-window';
+import type { Packed } from './zip-writer';
 
 /** Where a file being staged is written, piece by piece. Resolves when more may be written. */
 export interface EntrySink {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openEntryStream, type EntrySink } from './entry-stream';
 import type { ZipEntry } from './zip';
+import { SmallDeflates } from './small-deflate';
 import { packContent, packFile, storedInZip, type Packed } from './zip-writer';
 
 export interface Digest {
@@ -37,12 +38,16 @@ export class Staging {
   private readonly places: Array<StagedEntry | undefined> = [];
   private inMemory = 0;
   private readonly dirs = new Set<string>();
+  /** Compresses the small files (e-mails) in a worker, a batch at a time; only for a plain ZIP. */
+  private readonly small: SmallDeflates | undefined;
 
   constructor(
     private readonly dir: string,
     private readonly signal?: AbortSignal,
     private readonly pack = false,
-  ) {}
+  ) {
+    this.small = pack ? new SmallDeflates(signal) : undefined;
+  }
 
   /**
    * Keeps the entry's place in the order its staging began, so files staged side by side
@@ -65,7 +70,7 @@ export class Staging {
   private add(entry: StagedEntry, put: (entry: StagedEntry) => StagedEntry): StagedEntry {
     if (this.pack) {
       const content = entry.content;
-      entry.packed = content !== undefined ? packContent(content, storedInZip(entry.name), this.signal) : packFile(entry.file!, storedInZip(entry.name), this.signal);
+      entry.packed = content !== undefined ? packContent(content, storedInZip(entry.name), this.signal, this.small) : packFile(entry.file!, storedInZip(entry.name), this.signal);
       // The ZIP is written from the packed bytes, so a compressed entry's original bytes are
       // let go as soon as they are packed (for 5,000 e-mails, 30 MB less held until the ZIP is
       // done). The budget then counts the compressed bytes that stay in memory instead.
@@ -84,10 +89,24 @@ export class Staging {
     return put(entry);
   }
 
-  /** Waits for every compression still running (after a failure), so the staging folder can be removed. */
+  /**
+   * Waits for every compression still running (after a failure), so the staging folder can be
+   * removed, and stops the compression worker.
+   */
   async settle(): Promise<void> {
     // A place reserved by a staging that failed stays empty.
     await Promise.allSettled(this.places.map((e) => e?.packed));
+    this.close();
+  }
+
+  /** The small files are staged (the e-mails): the compression worker stops once they are compressed; later ones go to the thread pool. */
+  smallFilesStaged(): void {
+    this.small?.finish();
+  }
+
+  /** Stops the compression worker once every entry is packed; anything staged later is compressed in the thread pool. */
+  close(): void {
+    this.small?.close();
   }
 
   private async fileFor(name: string): Promise<string> {

@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { crc32, createDeflateRaw, deflateRaw } from 'node:zlib';
 import { compactBuffer } from './compact-buffer';
 import { inDeflatePool, SMALL_JOB } from './deflate-pool';
+import { DEFLATE_LEVEL, windowBitsFor } from './deflate-window';
+import type { SmallDeflates } from './small-deflate';
 
 /**
  * The writer for unencrypted packages. Each file is compressed as soon as it is staged (see
@@ -17,8 +19,6 @@ import { inDeflatePool, SMALL_JOB } from './deflate-pool';
  * entry count needs them. zip-read.ts reads the result back independently.
  */
 
-/** The package's deflate level (what `zip -6` and archiver use). */
-export const DEFLATE_LEVEL = 6;
 const deflateRawAsync = promisify(deflateRaw);
 const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
@@ -42,22 +42,20 @@ export interface Packed {
 }
 
 /**
- * The smallest deflate window that still spans the whole content (zlib's range is 2^9 to 2^15).
- * The compressed bytes are the same, since no match can reach further back than the content's
- * start anyway, but zlib sets up its window and hash chains for the size it is given: for a
- * 5 kB e-mail a 32 kB window made that set-up about a quarter of the CPU its compression took.
+ * Compresses (or, with `store`, only checksums) content already in memory. A small file goes to
+ * `small` (a worker that compresses them in batches, small-deflate.ts) when one is given and
+ * running; otherwise, or if it cannot, to the thread pool.
  */
-export function windowBitsFor(length: number): number {
-  return Math.max(9, Math.min(15, Math.ceil(Math.log2(length + 262))));
-}
-
-/** Compresses (or, with `store`, only checksums) content already in memory. */
-export function packContent(content: Buffer, store: boolean, signal?: AbortSignal): Promise<Packed> {
+export async function packContent(content: Buffer, store: boolean, signal?: AbortSignal, small?: SmallDeflates): Promise<Packed> {
+  if (!store && small && content.length < SMALL_JOB) {
+    const done = await small.deflate(content);
+    if (done) return { method: 8, crc: done.crc, size: content.length, compressedSize: done.data.length, data: done.data };
+  }
   const crc = crc32(content) >>> 0;
-  if (store) return Promise.resolve({ method: 0, crc, size: content.length, compressedSize: content.length, data: content });
-  // Even a small e-mail goes to the thread pool: the round trip costs this thread less than
-  // compressing it here (a thousand e-mails took about 0.4 s of it), and the pool has a core
-  // to spare while this thread writes data.json and data.xlsx.
+  if (store) return { method: 0, crc, size: content.length, compressedSize: content.length, data: content };
+  // Without the worker, even a small e-mail goes to the thread pool: the round trip costs this
+  // thread less than compressing it here (a thousand e-mails took about 0.4 s of it), and the
+  // pool has a core to spare while this thread writes data.json and data.xlsx.
   return inDeflatePool(async () => {
     signal?.throwIfAborted();
     // Output room for the whole content (up to 1 MB): one thread-pool round trip, not one per 16 kB.

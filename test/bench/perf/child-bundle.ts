@@ -27,6 +27,7 @@ export function benchChildScript(): string {
       'csv-scan-worker': path.join(workers, 'csv-scan-worker.ts'),
       'mail-parse-worker': path.join(workers, 'mail-parse-worker.ts'),
       'letter-worker': path.join(here, '..', '..', '..', 'electron', 'core', 'package', 'letter-worker.ts'),
+      'small-deflate-worker': path.join(here, '..', '..', '..', 'electron', 'core', 'package', 'small-deflate-worker.ts'),
     },
     outdir,
     bundle: true,

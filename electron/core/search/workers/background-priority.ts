@@ -23,6 +23,17 @@ const PRELUDE = `try { if (process.platform === 'linux') require('node:os').setP
  * and loading tsx cost each worker a second or more.
  */
 export function startInBackground(start: WorkerStart, options: Omit<WorkerOptions, 'eval' | 'execArgv'> = {}): Worker {
-  const entry = start.eval ? start.code : `import(${JSON.stringify(pathToFileURL(start.file).href)});`;
-  return new Worker(`${PRELUDE}\n${entry}`, { ...options, eval: true, execArgv: [] });
+  return new Worker(`${PRELUDE}\n${entryOf(start)}`, { ...options, eval: true, execArgv: [] });
+}
+
+/**
+ * Starts a worker at the caller's priority, for work the caller will wait for and whose input
+ * it holds until then (package/small-deflate.ts). Same `execArgv: []` as above.
+ */
+export function startAtCallersPriority(start: WorkerStart, options: Omit<WorkerOptions, 'eval' | 'execArgv'> = {}): Worker {
+  return new Worker(entryOf(start), { ...options, eval: true, execArgv: [] });
+}
+
+function entryOf(start: WorkerStart): string {
+  return start.eval ? start.code : `import(${JSON.stringify(pathToFileURL(start.file).href)});`;
 }
