@@ -39,7 +39,7 @@ interface Waiting {
 /**
  * Compresses a package's small files (e-mails, a few kB each) in one worker thread, a batch of
  * them per message. Handing each of 5,000 e-mails to libuv's thread pool as its own zlib job
- * cost the export's thread 0.25-0.3 s (a zlib stream object, its set-up and its callbacks per
+ * cost the export's thread 0.15-0.25 s (a zlib stream object, its set-up and its callbacks per
  * e-mail), about what compressing them itself would cost: in a worker the same e-mails take
  * that thread 20-50 ms (a copy into the batch), and the worker compresses each with zlib's
  * one-shot call, which also costs less CPU in all than the pool's jobs did.
