@@ -23,7 +23,7 @@ function expectDeflatedFrom(original: Buffer, done: { crc: number; data: Buffer 
 describe('small files compressed in a worker', () => {
   it('gives each file its own deflate stream and checksum, in many batches, staged in one turn or in several', async () => {
     const all = files(700); // more than the batches in flight at once hold
-    const small = new SmallDeflates();
+    const small = new SmallDeflates(undefined, undefined, { poolFirst: 0 });
     try {
       const first = all.slice(0, 400).map((f) => small.deflate(f));
       const rest: Array<Promise<{ crc: number; data: Buffer } | null>> = [];
@@ -41,7 +41,7 @@ describe('small files compressed in a worker', () => {
   it("leaves the caller's buffers as they were, also slices of Node's shared pool", async () => {
     const pooled = [Buffer.from('abc'), Buffer.from('defgh'), Buffer.from('æøå')];
     const copies = pooled.map((b) => Buffer.from(b));
-    const small = new SmallDeflates();
+    const small = new SmallDeflates(undefined, undefined, { poolFirst: 0 });
     try {
       const done = await Promise.all(pooled.map((b) => small.deflate(b)));
       pooled.forEach((b, i) => {
@@ -55,15 +55,27 @@ describe('small files compressed in a worker', () => {
 
   it('after finish(), compresses what it has and then stops: later files are left to the caller', async () => {
     const all = files(120);
-    const small = new SmallDeflates();
+    const small = new SmallDeflates(undefined, undefined, { poolFirst: 0 });
     const before = all.map((f) => small.deflate(f));
     small.finish();
     expect(await small.deflate(Buffer.from('late'))).toBeNull();
     (await Promise.all(before)).forEach((d, i) => expectDeflatedFrom(all[i], d));
   });
 
+  it('leaves the first files to the caller, and starts its worker only for the ones after them', async () => {
+    const all = files(30);
+    const small = new SmallDeflates(undefined, undefined, { poolFirst: 10 });
+    try {
+      const done = await Promise.all(all.map((f) => small.deflate(f)));
+      expect(done.slice(0, 10)).toEqual(all.slice(0, 10).map(() => null));
+      done.slice(10).forEach((d, i) => expectDeflatedFrom(all[10 + i], d));
+    } finally {
+      small.close();
+    }
+  });
+
   it('leaves every file to the caller when its worker cannot start, and packContent then compresses it in the thread pool', async () => {
-    const small = new SmallDeflates(undefined, { file: '/nonexistent/small-deflate-worker.js', eval: false });
+    const small = new SmallDeflates(undefined, { file: '/nonexistent/small-deflate-worker.js', eval: false }, { poolFirst: 0 });
     try {
       const all = files(40);
       expect(await Promise.all(all.map((f) => small.deflate(f)))).toEqual(all.map(() => null));
@@ -80,7 +92,7 @@ describe('small files compressed in a worker', () => {
 
   it('leaves waiting files to the caller when the export is cancelled, and packContent then stops with the cancellation', async () => {
     const abort = new AbortController();
-    const small = new SmallDeflates(abort.signal);
+    const small = new SmallDeflates(abort.signal, undefined, { poolFirst: 0 });
     const all = files(300);
     const waiting = all.map((f) => small.deflate(f));
     abort.abort(new Error('cancelled by the user'));
