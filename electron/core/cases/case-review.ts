@@ -8,7 +8,7 @@ import { canonicalJson, sha256Hex } from './canonical-json';
 import type { CaseRegister } from './case-register';
 import { assertMove } from './case-status';
 import { exclusionGround } from './exclusion-ground';
-import type { CaseRow } from './case-store';
+import type { CaseRow } from './case-rows';
 import { keepSuggestions, SuggestionStore } from './case-suggestions';
 
 /**

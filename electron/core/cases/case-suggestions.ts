@@ -5,7 +5,7 @@ import { identifierRules, subjectProblems, type IdentifierList } from '../../../
 import type { SuggestionOut } from '../../../shared/search';
 import type { Subject } from '../../../shared/subject';
 import type { CaseRegister } from './case-register';
-import type { CaseRow } from './case-store';
+import type { CaseRow } from './case-rows';
 
 interface Stored {
   open: SuggestionOut[];

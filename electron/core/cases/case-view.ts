@@ -1,6 +1,6 @@
 import type { Case, CaseSummary } from '../../../shared/case';
 import { daysBetween } from './calendar-date';
-import type { CaseRow } from './case-store';
+import type { CaseRow } from './case-rows';
 import { extensionWarning, firstDeadline } from './deadline';
 
 /** Adds what is derived rather than stored: the one-month deadline and the extension warning. */
