@@ -17,10 +17,12 @@ export default defineConfig({
           // Search worker threads are started by file name (electron/core/search/workers/worker-url.ts).
           'csv-scan-worker': resolve(root, 'electron/core/search/workers/csv-scan-worker.ts'),
           'mail-parse-worker': resolve(root, 'electron/core/search/workers/mail-parse-worker.ts'),
-          // The export lays out the cover letter in a worker (electron/core/package/letter-aside.ts)
-          // and compresses small files in another (electron/core/package/small-deflate.ts).
+          // The export lays out the cover letter in a worker (electron/core/package/letter-aside.ts),
+          // compresses small files in another (electron/core/package/small-deflate.ts) and builds
+          // the spreadsheet in a third (electron/core/package/xlsx-aside.ts).
           'letter-worker': resolve(root, 'electron/core/package/letter-worker.ts'),
           'small-deflate-worker': resolve(root, 'electron/core/package/small-deflate-worker.ts'),
+          'xlsx-worker': resolve(root, 'electron/core/package/xlsx-worker.ts'),
         },
       },
     },

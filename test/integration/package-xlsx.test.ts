@@ -140,4 +140,40 @@ describe('data.xlsx', () => {
     );
     expect(formulas.trim()).toBe('0');
   });
+
+  it('is the same workbook when a large package builds it in a worker', async () => {
+    const dir = tempDir();
+    const small = path.join(dir, 'small.zip');
+    const large = path.join(dir, 'large.zip');
+    await build(makeFixture(dir), small);
+    // 2,000 more rows in a table of their own: enough that the spreadsheet is built in its worker (xlsx-aside.ts).
+    const fx = makeFixture(dir);
+    for (let i = 0; i < 2_000; i++) {
+      fx.result.hits.push({
+        id: `kunder-x${i}`,
+        source: 'kunder',
+        location: { table: 'ekstra', record: i, line: i + 2 },
+        confidence: 'high',
+        score: 0.95,
+        reasons: ['epost matched e-mail ailu@example.no (case-insensitive)'],
+        matches: [{ field: 'epost', kind: 'email', value: 'ailu@example.no' }],
+        record: { nr: String(i).padStart(5, '0'), epost: 'ailu@example.no', notat: i % 2 ? `=A${i}` : `rad ${i} – ø` },
+      });
+    }
+    await build(fx, large);
+    const read = (zip: string, name: string) => {
+      const xlsx = path.join(dir, name);
+      writeFileSync(xlsx, unzipWithPython(zip).get('data/data.xlsx')!);
+      return JSON.parse(python(READ_WORKBOOK, xlsx)) as Workbook;
+    };
+    const here = read(small, 'small.xlsx');
+    const worker = read(large, 'large.xlsx');
+    // Every sheet the two share is the same, cell for cell: values, types and formats.
+    for (const sheet of ['kunder-kunde', 'kunder-ordre', 'butikk-customer', 'post-e-post']) expect(worker[sheet], sheet).toEqual(here[sheet]);
+    const extra = worker['kunder-ekstra'].rows;
+    expect(extra).toHaveLength(2_001);
+    expect(extra[1].slice(0, 3).map((c) => c.v)).toEqual(['00000', 'ailu@example.no', 'rad 0 – ø']);
+    expect(extra[2][2]).toMatchObject({ t: 's', v: '=A1', fmt: '@' });
+    expect(extra[2_000][3].v).toBe('ekstra linje 2001');
+  });
 });

@@ -25,7 +25,7 @@ describe('worker entries', () => {
   );
 
   it('finds the workers the core starts', () => {
-    expect([...started].sort()).toEqual(['csv-scan-worker', 'letter-worker', 'mail-parse-worker', 'small-deflate-worker']);
+    expect([...started].sort()).toEqual(['csv-scan-worker', 'letter-worker', 'mail-parse-worker', 'small-deflate-worker', 'xlsx-worker']);
   });
 
   it('builds each of them as its own entry of the main bundle', () => {

@@ -21,7 +21,7 @@ import { sharedReads } from './shared-read';
 import { Staging } from './staging';
 import { composeReadme, loadTexts } from './texts';
 import { verifyZip, type Verification } from './verify';
-import { writeXlsx } from './xlsx';
+import { stageSpreadsheet } from './xlsx-aside';
 import { writeZip } from './zip';
 import { writePackedZip } from './zip-writer';
 
@@ -149,24 +149,18 @@ export async function buildPackage(input: BuildPackageInput): Promise<BuiltPacka
       );
     }
     if (formats.includes('xlsx')) {
-      writing.push(
-        staged.stream('data/data.xlsx', (sink) =>
-          writeXlsx(
-            {
-              texts,
-              sources: searched,
-              results: input.result.sources,
-              includedBySource,
-              groups,
-              emlPaths: mail.emlPaths,
-              withOriginals: formats.includes('eml'),
-              read: shared.read,
-              signal,
-            },
-            sink,
-          ),
-        ),
-      );
+      const xlsx = {
+        texts,
+        sources: searched,
+        results: input.result.sources,
+        includedBySource,
+        groups,
+        emlPaths: mail.emlPaths,
+        withOriginals: formats.includes('eml'),
+        read: shared.read,
+        signal,
+      };
+      writing.push(stageSpreadsheet(staged, 'data/data.xlsx', xlsx, selection.included.length));
     }
     // Every writer is let finish or fail before the staging folder can be removed; the first
     // failure stops the other at its next batch.

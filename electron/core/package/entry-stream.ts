@@ -20,6 +20,8 @@ export interface EntryStream {
   end(): Promise<{ digest: Digest; packed?: Promise<Packed> }>;
   /** Stops writing after a failure or a cancel and closes the file; the caller removes it. */
   destroy(): void;
+  /** Resolves once the file (and its compressed copy) is closed, after end() or destroy(). */
+  closed: Promise<void>;
 }
 
 /**
@@ -86,6 +88,7 @@ export function openEntryStream(file: string, mode: EntryMode, signal?: AbortSig
       compressed?.destroy();
       out.destroy();
     },
+    closed: Promise.all([closed, compressed?.closed]).then(() => undefined),
   };
 }
 
@@ -112,6 +115,7 @@ function compressedFile(target: string, signal?: AbortSignal) {
   return {
     deflate,
     destroy,
+    closed,
     async finish(file: string, from: number): Promise<{ compressedSize: number }> {
       try {
         for await (const chunk of createReadStream(file, { start: from, highWaterMark: SEGMENT, signal }) as AsyncIterable<Buffer>) await deflate.write(chunk);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openEntryStream, type EntrySink } from './entry-stream';
+import { openEntryStream, type EntryMode, type EntrySink } from './entry-stream';
 import type { ZipEntry } from './zip';
 import { SmallDeflates } from './small-deflate';
 import { packContent, packFile, storedInZip, type Packed } from './zip-writer';
@@ -127,7 +127,7 @@ export class Staging {
     this.signal?.throwIfAborted();
     const put = this.reserve();
     const file = await this.fileFor(name);
-    const entry = openEntryStream(file, !this.pack ? 'raw' : storedInZip(name) ? 'store' : 'deflate', this.signal);
+    const entry = openEntryStream(file, this.modeOf(name), this.signal);
     let ended;
     try {
       await write(entry.sink);
@@ -139,6 +139,24 @@ export class Staging {
     const staged: StagedEntry = { name, file, ...ended.digest, packed: ended.packed };
     staged.packed?.catch(() => undefined); // awaited when the ZIP is written; settle() waits for it on failure
     return put(staged);
+  }
+
+  /**
+   * Stages `name` by letting another thread write it (xlsx-aside.ts): `write` is given the
+   * file and how to open it (entry-stream.ts) and answers what `EntryStream.end()` gave there,
+   * with its packing already done.
+   */
+  async elsewhere(name: string, write: (file: string, mode: EntryMode) => Promise<{ digest: Digest; packed?: Packed }>): Promise<StagedEntry> {
+    this.signal?.throwIfAborted();
+    const put = this.reserve();
+    const file = await this.fileFor(name);
+    const { digest, packed } = await write(file, this.modeOf(name));
+    return put({ name, file, ...digest, ...(packed ? { packed: Promise.resolve(packed) } : {}) });
+  }
+
+  /** How a staged file is written: as it is for an encrypted package, else ready for the ZIP. */
+  private modeOf(name: string): EntryMode {
+    return !this.pack ? 'raw' : storedInZip(name) ? 'store' : 'deflate';
   }
 
   /** Stages bytes already in memory: kept there while the budget allows, else written to the staging folder. */

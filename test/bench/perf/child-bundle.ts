@@ -28,6 +28,7 @@ export function benchChildScript(): string {
       'mail-parse-worker': path.join(workers, 'mail-parse-worker.ts'),
       'letter-worker': path.join(here, '..', '..', '..', 'electron', 'core', 'package', 'letter-worker.ts'),
       'small-deflate-worker': path.join(here, '..', '..', '..', 'electron', 'core', 'package', 'small-deflate-worker.ts'),
+      'xlsx-worker': path.join(here, '..', '..', '..', 'electron', 'core', 'package', 'xlsx-worker.ts'),
     },
     outdir,
     bundle: true,
