@@ -50,7 +50,7 @@ export function stageSpreadsheet(
   rows: number,
   opts: { workerFrom?: number; start?: WorkerStart | null } = {},
 ): Promise<StagedEntry> {
-  const start = rows >= (opts.workerFrom ?? WORKER_FROM) ? (opts.start !== undefined ? opts.start : workerStart('xlsx-worker', new URL('./xlsx-worker.ts', import.meta.url))) : null;
+  const start = rows < (opts.workerFrom ?? WORKER_FROM) ? null : opts.start === undefined ? workerStart('xlsx-worker', new URL('./xlsx-worker.ts', import.meta.url)) : opts.start;
   if (!start) return staged.stream(name, (sink) => writeXlsx(input, sink));
   return staged.elsewhere(name, (file, mode) => writeInWorker(start, { file, mode }, input));
 }
@@ -120,13 +120,7 @@ class SheetChannel {
     if (this.exited) return;
     this.post({ t: 'abort' });
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      new Promise<void>((resolve) => {
-        const done = () => (this.closed || this.exited ? resolve() : this.waiting.push(done));
-        done();
-      }),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS))),
-    ]);
+    await Promise.race([this.until(() => this.closed || this.exited, false), new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
     clearTimeout(timer);
   }
 
@@ -148,12 +142,13 @@ class SheetChannel {
     if (this.failure) throw this.failure.err;
   }
 
-  private async until(ready: () => boolean): Promise<void> {
+  /** Waits for `ready`; throws as soon as something failed, unless it is waiting out a failure (close()). */
+  private async until(ready: () => boolean, failFast = true): Promise<void> {
     while (!ready()) {
-      this.check();
+      if (failFast) this.check();
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
-    this.check();
+    if (failFast) this.check();
   }
 
   private wake(): void {

@@ -2,8 +2,6 @@ import type { EntrySink } from './entry-stream';
 import { SheetBuilder } from './xlsx-build';
 import { sheetSteps, type XlsxInput } from './xlsx-rows';
 
-export type { XlsxInput } from './xlsx-rows';
-
 /**
  * Writes data.xlsx into `sink` on this thread: the steps (xlsx-rows.ts) go straight to the
  * builder (xlsx-build.ts). The export uses it where no spreadsheet worker can be started

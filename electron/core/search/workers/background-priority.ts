@@ -28,7 +28,7 @@ export function startInBackground(start: WorkerStart, options: Omit<WorkerOption
 
 /**
  * Starts a worker at the caller's priority, for work the caller will wait for and whose input
- * it holds until then (package/small-deflate.ts). Same `execArgv: []` as above.
+ * it holds until then (package/small-deflate.ts, package/xlsx-aside.ts). Same `execArgv: []` as above.
  */
 export function startAtCallersPriority(start: WorkerStart, options: Omit<WorkerOptions, 'eval' | 'execArgv'> = {}): Worker {
   return new Worker(entryOf(start), { ...options, eval: true, execArgv: [] });
