@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BenchSizes } from '../config';
-import { pgReachable } from '../data/gen-pg';
+import { loadPostgres, pgReachable } from '../data/gen-pg';
 import { measureTask } from '../measure';
 import type { ResultRow } from '../report';
 import { csvFile } from './csv';
@@ -22,15 +22,18 @@ export async function fourSources(sizes: BenchSizes, skipped: string[]): Promise
   let pgOk = false;
   if (pgReachable()) {
     try {
-      await measureTask('search', { sources: [pgSource()] });
-      pgOk = true;
+      // Loaded here too (a no-op when the SQL comparison already did): a schema without the
+      // table is searched in no time and reported only as a problem, which made another
+      // source look like the slowest.
+      loadPostgres(await csvFile(sizes.pgRows), sizes.pgRows);
+      pgOk = ((await measureTask('search', { sources: [pgSource()] })).report.hits ?? 0) > 0;
     } catch {
       pgOk = false;
     }
   }
   if (pgOk) sources.push(pgSource());
   else {
-    skipped.push('four sources: PostgreSQL could not be searched, a third CSV stands in for it');
+    skipped.push('four sources: PostgreSQL could not be loaded or searched, a third CSV stands in for it');
     sources.push({ id: 'arkiv', kind: 'csv', path: await csvFile(Math.max(1000, Math.floor(sizes.csvRows / 2)), 4) });
   }
   return sources;
