@@ -96,11 +96,11 @@ export function caseHitFeed(store: CaseStore, caseId: number, ref: string, searc
     const rows = store.snapshots(caseId, from, to);
     let r = 0;
     for (const p of batch) {
-      while (r < rows.length && rows[r].position < p.position) r++;
-      const row = rows[r];
-      if (row?.position === p.position && row.hit_id === p.id && row.snapshot_json === null) throw purged();
-      if (!row || row.position !== p.position || row.hit_id !== p.id || row.snapshot_json === null) throw gone(p);
-      yield row.snapshot_json;
+      while (r < rows.length && rows[r][1] < p.position) r++;
+      const [hitId, position, json] = rows[r] ?? [];
+      if (position === p.position && hitId === p.id && json === null) throw purged();
+      if (position !== p.position || hitId !== p.id || typeof json !== 'string') throw gone(p);
+      yield json;
     }
   }
 

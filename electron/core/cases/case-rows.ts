@@ -95,6 +95,9 @@ export type PlanCopyRow = { hit_id: string; position: number; source: string; sn
 /** PLAN_ROWS_SQL's columns, in its order. */
 export type PlanRowColumns = [hit_id: string, position: number, source: string, facts_json: string | null, fields_json: string | null];
 
+/** A record copy as the package's writers read it (CaseStore.snapshots), in the SELECT's column order. */
+export type SnapshotRow = [hit_id: string, position: number, snapshot_json: string | null];
+
 /** A row as the package plan reads it (CaseStore.planRows). */
 export interface PlanRow {
   hit_id: string;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Case, CaseStatus, Channel, Decision, ExclusionGround, IdentityVerification, Redaction, RequestType } from '../../../shared/case';
 import type { Subject } from '../../../shared/subject';
-import { storedHit, toCase, type CaseRow, type HitRow, type PlanCopyRow, type PlanRow, type PlanRowColumns, type RawCase, type StoredHit, type StoredSearch } from './case-rows';
+import { storedHit, toCase, type CaseRow, type HitRow, type PlanCopyRow, type PlanRow, type PlanRowColumns, type RawCase, type SnapshotRow, type StoredHit, type StoredSearch } from './case-rows';
 
 /**
  * The package plan's read of a case's hits, a window at a time: from the index case_hit_plan
@@ -214,10 +214,10 @@ export class CaseStore {
     return r ? storedHit(r) : null;
   }
   /** The record copies of the hits from position `from` to `to`, in order, through the index case_hit_plan. */
-  snapshots(id: number, from: number, to: number): Array<{ hit_id: string; position: number; snapshot_json: string | null }> {
-    // As arrays, for the same reason as in planRows().
-    const rows = this.s.snapshots.all(id, from, to) as Array<[string, number, string | null]>;
-    return rows.map(([hit_id, position, snapshot_json]) => ({ hit_id, position, snapshot_json }));
+  snapshots(id: number, from: number, to: number): SnapshotRow[] {
+    // As arrays, for the same reason as in planRows(); the feed reads three fields of each, so
+    // they are handed on as they come instead of being made into objects first.
+    return this.s.snapshots.all(id, from, to) as SnapshotRow[];
   }
   /** One hit's record copy as stored (null once purged, undefined if there is no such hit). */
   snapshot(id: number, hitId: string): string | null | undefined {
