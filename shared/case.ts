@@ -113,6 +113,25 @@ export const CaseHitSchema = z.object({
 });
 export type CaseHit = z.infer<typeof CaseHitSchema>;
 
+/** A hit's review state: what a review action changed, without the record copy. */
+export const HitReviewSchema = z.object({
+  hitId: z.string(),
+  decision: DecisionSchema.nullable(),
+  redactions: z.array(RedactionSchema),
+});
+export type HitReview = z.infer<typeof HitReviewSchema>;
+
+/**
+ * What a decision or redaction returns: the case and the review state of the hits it changed,
+ * not every hit again. The app applies it to the case it holds; reading back and sending a case
+ * of 200,000 hits after each click took about 5 s.
+ */
+export const CaseReviewUpdateSchema = z.object({
+  case: CaseSchema,
+  hits: z.array(HitReviewSchema),
+});
+export type CaseReviewUpdate = z.infer<typeof CaseReviewUpdateSchema>;
+
 export const CaseSearchSchema = z.object({
   at: z.string(),
   subject: SubjectSchema,

@@ -13,6 +13,7 @@ import {
   CaseDetailSchema,
   CaseExportResultSchema,
   CaseInputs,
+  CaseReviewUpdateSchema,
   CaseSchema,
   CaseSummarySchema,
   NewCaseSchema,
@@ -161,14 +162,14 @@ export const contract = {
   'case:note': method(CaseInputs.note, CaseSchema),
   /** Searches for the case's person and stores the hits with the case; progress as search:progress. */
   'case:search': method(CaseInputs.search, z.object({ runId: z.string(), detail: CaseDetailSchema })),
-  'case:review': method(CaseInputs.review, CaseDetailSchema),
+  'case:review': method(CaseInputs.review, CaseReviewUpdateSchema),
   /** Adds a confirmed identifier (validated, audited) to the case's person; search again to use it. */
   'case:addIdentifier': method(CaseInputs.addIdentifier, CaseDetailSchema),
   'case:dismissSuggestion': method(CaseInputs.dismissSuggestion, CaseDetailSchema),
   /** "Include all high" and bulk selections: every decision audited, all in one transaction. */
-  'case:reviewMany': method(CaseInputs.reviewMany, CaseDetailSchema),
-  'case:redact': method(CaseInputs.redact, CaseDetailSchema),
-  'case:unredact': method(CaseInputs.unredact, CaseDetailSchema),
+  'case:reviewMany': method(CaseInputs.reviewMany, CaseReviewUpdateSchema),
+  'case:redact': method(CaseInputs.redact, CaseReviewUpdateSchema),
+  'case:unredact': method(CaseInputs.unredact, CaseReviewUpdateSchema),
   /** Main shows a save dialog and exports the stored, reviewed hits (not a fresh search). */
   'case:export': method(CaseInputs.export, CaseExportResultSchema),
   /** The cover letter case:export would write now (same selection), for the Export screen's preview. */

@@ -5,7 +5,7 @@ import { createDispatcher } from '../../electron/core/api/dispatch';
 import { createHandlers } from '../../electron/core/api/handlers/index';
 import { addDays, formatDate, parseDate, todayIn } from '../../electron/core/cases/calendar-date';
 import { openStore } from '../../electron/core/store/store';
-import type { CaseDetail } from '../../shared/case';
+import type { CaseDetail, CaseReviewUpdate } from '../../shared/case';
 import { projectRoot } from '../helpers/corpora';
 import { tempDir } from '../helpers/temp';
 
@@ -59,11 +59,21 @@ describe('case:* over the contract', () => {
     expect(detail.case.status).toBe('reviewing');
     expect(detail.search?.sources.map((s) => s.id).sort()).toEqual(['kunderegister', 'kundeservice', 'nettbutikk']);
     const first = detail.hits.find((h) => h.hit?.confidence === 'high')!;
-    await call('case:review', { ref: created.ref, hitId: first.hitId, include: true, reason: 'e-mail matches' });
-    const redacted = await call<CaseDetail>('case:redact', { ref: created.ref, hitId: first.hitId, field: Object.keys(first.hit!.record)[0], reason: 'third-party data' });
-    const r = redacted.hits.find((h) => h.hitId === first.hitId)!.redactions[0];
-    expect(r).toMatchObject({ mode: 'mask', span: null });
-    await call('case:unredact', { ref: created.ref, redactionId: r.id });
+    // Each review action answers with the case and the one hit it changed, not every hit again.
+    const reviewed = await call<CaseReviewUpdate>('case:review', { ref: created.ref, hitId: first.hitId, include: true, reason: 'e-mail matches' });
+    expect(detail.hits.length).toBeGreaterThan(1);
+    expect(reviewed.case.ref).toBe(created.ref);
+    expect(reviewed.hits).toEqual([{ hitId: first.hitId, decision: expect.objectContaining({ include: true, reason: 'e-mail matches' }), redactions: [] }]);
+    const field = Object.keys(first.hit!.record)[0];
+    const redacted = await call<CaseReviewUpdate>('case:redact', { ref: created.ref, hitId: first.hitId, field, reason: 'third-party data' });
+    expect(redacted.hits.map((h) => h.hitId)).toEqual([first.hitId]);
+    const r = redacted.hits[0].redactions[0];
+    expect(r).toMatchObject({ mode: 'mask', span: null, field });
+    // What the update says is what the case register holds.
+    const stored = (await call<CaseDetail>('case:get', { ref: created.ref })).hits.find((h) => h.hitId === first.hitId)!;
+    expect({ hitId: stored.hitId, decision: stored.decision, redactions: stored.redactions }).toEqual(redacted.hits[0]);
+    const unredacted = await call<CaseReviewUpdate>('case:unredact', { ref: created.ref, redactionId: r.id });
+    expect(unredacted.hits).toEqual([{ hitId: first.hitId, decision: redacted.hits[0].decision, redactions: [] }]);
 
     const exported = await call<{ path: string; sha256: string; verified: boolean }>('case:export', { ref: created.ref, lang: 'nb', minConfidence: 'high' });
     expect(exported.verified).toBe(true);

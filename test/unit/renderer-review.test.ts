@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Redaction } from '../../shared/case';
+import type { CaseDetail, Redaction } from '../../shared/case';
 import type { Hit } from '../../shared/hit';
 import { buildRows, recordLabel } from '../../renderer/src/screens/review/rows';
 import { maskedText } from '../../renderer/src/screens/review/redaction-text';
+import { applyReviewUpdate } from '../../renderer/src/app/review-update';
+import { sameItems } from '../../renderer/src/app/same-list';
 
 const hit = (id: string, source: string, table: string, confidence: Hit['confidence'], score: number): Hit => ({
   id,
@@ -51,5 +53,50 @@ describe('redactions as the package will show them', () => {
   it('masks the whole field without revealing its length', () => {
     expect(maskedText('Kari', [r(null)])).toHaveLength(4);
     expect(maskedText('a'.repeat(500), [r(null)])).toHaveLength(12);
+  });
+});
+
+describe('a review update applied to the open case', () => {
+  const at = '2026-11-22T10:00:00.000Z';
+  const detail = {
+    case: { ref: '2026-0007', status: 'reviewing' },
+    search: { at, subject: {}, sources: [] },
+    hits: ['a1', 'a2', 'a3'].map((id) => ({ hitId: id, source: 'crm', hit: hit(id, 'crm', 'kunde', 'high', 0.9), decision: null, redactions: [] })),
+  } as unknown as CaseDetail;
+  const redaction: Redaction = { id: 4, hitId: 'a2', field: 'notat', span: null, mode: 'mask', reason: 'third-party data', at };
+
+  it('changes only the hits in the update and keeps every other hit as the same object', () => {
+    const update = {
+      case: { ...detail.case, deadline: '2026-12-22' },
+      hits: [{ hitId: 'a2', decision: { hitId: 'a2', include: true, ground: null, reason: 'e-mail matches', at }, redactions: [redaction] }],
+    };
+    const next = applyReviewUpdate(detail, update);
+    expect(next.case).toBe(update.case);
+    expect(next.search).toBe(detail.search);
+    expect(next.hits[0]).toBe(detail.hits[0]);
+    expect(next.hits[2]).toBe(detail.hits[2]);
+    expect(next.hits[1]).toEqual({ ...detail.hits[1], decision: update.hits[0].decision, redactions: [redaction] });
+    expect(next.hits[1].hit).toBe(detail.hits[1].hit);
+    // The case it was applied to is not changed.
+    expect(detail.hits[1].decision).toBeNull();
+  });
+
+  it('clears a decision or a redaction the update says is gone', () => {
+    const decided = applyReviewUpdate(detail, { case: detail.case, hits: [{ hitId: 'a1', decision: { hitId: 'a1', include: false, ground: 'not-subject', reason: 'namesake', at }, redactions: [redaction] }] });
+    const cleared = applyReviewUpdate(decided, { case: detail.case, hits: [{ hitId: 'a1', decision: null, redactions: [] }] });
+    expect(cleared.hits[0]).toMatchObject({ decision: null, redactions: [] });
+  });
+
+  it('leaves the records as the same list, so the review rows are not regrouped for a decision', () => {
+    const next = applyReviewUpdate(detail, { case: detail.case, hits: [{ hitId: 'a3', decision: null, redactions: [redaction] }] });
+    expect(sameItems(detail.hits.map((h) => h.hit), next.hits.map((h) => h.hit))).toBe(true);
+    const searchedAgain = next.hits.map((h, i) => (i === 1 ? { ...h, hit: { ...h.hit!, score: 0.5 } } : h));
+    expect(sameItems(next.hits.map((h) => h.hit), searchedAgain.map((h) => h.hit))).toBe(false);
+    expect(sameItems(next.hits.map((h) => h.hit), next.hits.slice(1).map((h) => h.hit))).toBe(false);
+  });
+
+  it('ignores an update for another case than the one open', () => {
+    const other = { case: { ...detail.case, ref: '2026-0008' }, hits: [{ hitId: 'a1', decision: null, redactions: [redaction] }] };
+    expect(applyReviewUpdate(detail, other)).toBe(detail);
   });
 });

@@ -1,4 +1,4 @@
-import type { AuditEntry, Case, CaseDetail, CaseSummary } from '../../../shared/case';
+import type { AuditEntry, Case, CaseDetail, CaseReviewUpdate, CaseSummary, HitReview } from '../../../shared/case';
 import { statusLabel } from '../../core/cases/case-status';
 
 /** Human-readable output for the case commands. Scripts use --json instead. */
@@ -29,15 +29,21 @@ export function formatDetail(d: CaseDetail): string {
     for (const s of d.search.sources) lines.push(`    ${s.id.padEnd(20)} ${s.status.padEnd(8)} ${String(s.hits).padStart(6)} hits`);
   }
   if (d.hits.length > 0) lines.push('', `Hits (${d.hits.length}):`);
-  for (const h of d.hits) {
-    const decision = h.decision ? `${h.decision.include ? 'include' : `exclude (${h.decision.ground})`}: ${h.decision.reason}` : 'not decided';
-    const conf = h.hit ? `${h.hit.confidence.padEnd(6)} ` : 'purged ';
-    lines.push(`  ${conf} ${h.hitId}  ${decision}`);
-    for (const r of h.redactions) {
-      lines.push(`           redaction ${r.id}: ${r.mode} ${r.field}${r.span ? ` [${r.span[0]}:${r.span[1]}]` : ''} (${r.reason})`);
-    }
-  }
+  for (const h of d.hits) lines.push(...hitLines(h, h.hit ? `${h.hit.confidence.padEnd(6)} ` : 'purged '));
   return `${lines.join('\n')}\n`;
+}
+
+/** After a decision or redaction: the case, and only the hits it changed. */
+export function formatUpdate(u: CaseReviewUpdate): string {
+  return `${[formatCase(u.case).trimEnd(), '', ...u.hits.flatMap((h) => hitLines(h, ''))].join('\n')}\n`;
+}
+
+function hitLines(h: HitReview, confidence: string): string[] {
+  const decision = h.decision ? `${h.decision.include ? 'include' : `exclude (${h.decision.ground})`}: ${h.decision.reason}` : 'not decided';
+  return [
+    `  ${confidence} ${h.hitId}  ${decision}`,
+    ...h.redactions.map((r) => `           redaction ${r.id}: ${r.mode} ${r.field}${r.span ? ` [${r.span[0]}:${r.span[1]}]` : ''} (${r.reason})`),
+  ];
 }
 
 export function formatList(list: CaseSummary[]): string {

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { ExclusionGroundSchema, type ExclusionGround } from '../../../shared/case';
 import { AppError } from '../../../shared/errors';
 import { decide, redact, removeRedaction } from '../../core/cases/case-review';
-import { formatDetail } from './case-format';
+import { formatUpdate } from './case-format';
 import { collect, jsonOption, parseSpan, print, withRegister } from './case-shared';
 
 /** `innsyn case review|redact|unredact`: the reviewer's decisions on the stored hits. */
@@ -18,8 +18,8 @@ export function registerCaseReview(cases: Command, dataDir: () => string): void 
     .addOption(jsonOption())
     .action(async (ref: string, opts: { hit: string; include?: boolean; exclude?: boolean; reason: string; ground?: ExclusionGround; json?: boolean }) => {
       if (Boolean(opts.include) === Boolean(opts.exclude)) throw new AppError('INVALID_INPUT', 'Give exactly one of --include or --exclude.');
-      const detail = await withRegister(dataDir(), (reg) => decide(reg, ref, opts.hit, { include: Boolean(opts.include), reason: opts.reason, ground: opts.ground }));
-      print(opts.json, detail, () => formatDetail(detail));
+      const update = await withRegister(dataDir(), (reg) => decide(reg, ref, opts.hit, { include: Boolean(opts.include), reason: opts.reason, ground: opts.ground }));
+      print(opts.json, update, () => formatUpdate(update));
     });
 
   cases
@@ -51,7 +51,7 @@ export function registerCaseReview(cases: Command, dataDir: () => string): void 
     .action(async (ref: string, opts: { redaction: string; json?: boolean }) => {
       const id = Number(opts.redaction);
       if (!Number.isInteger(id) || id < 1) throw new AppError('INVALID_INPUT', `--redaction takes a redaction number, not "${opts.redaction}".`);
-      const detail = await withRegister(dataDir(), (reg) => removeRedaction(reg, ref, id));
-      print(opts.json, detail, () => formatDetail(detail));
+      const update = await withRegister(dataDir(), (reg) => removeRedaction(reg, ref, id));
+      print(opts.json, update, () => formatUpdate(update));
     });
 }

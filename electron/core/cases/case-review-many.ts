@@ -1,7 +1,7 @@
-import type { CaseDetail, ExclusionGround } from '../../../shared/case';
+import type { CaseReviewUpdate, ExclusionGround } from '../../../shared/case';
 import { AppError } from '../../../shared/errors';
 import type { CaseRegister } from './case-register';
-import { assertReviewing, caseDetail } from './case-review';
+import { assertReviewing, reviewUpdate } from './case-review';
 import { exclusionGround } from './exclusion-ground';
 
 /**
@@ -16,7 +16,7 @@ export function decideMany(
   ref: string,
   hitIds: readonly string[],
   d: { include: boolean; reason: string; ground?: ExclusionGround | null },
-): CaseDetail {
+): CaseReviewUpdate {
   const row = reg.row(ref);
   assertReviewing(row);
   const ids = [...new Set(hitIds)];
@@ -40,5 +40,5 @@ export function decideMany(
       return { hitId, source: stored.get(hitId)?.source ?? '', include: d.include, ground, reason: d.reason };
     }),
   );
-  return caseDetail(reg, ref);
+  return reviewUpdate(reg, ref, ids);
 }

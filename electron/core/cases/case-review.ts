@@ -1,5 +1,5 @@
 import { HitSchema, type Hit } from '../../../shared/hit';
-import type { CaseDetail, CaseHit, ExclusionGround, Redaction } from '../../../shared/case';
+import type { CaseDetail, CaseHit, CaseReviewUpdate, ExclusionGround, HitReview, Redaction } from '../../../shared/case';
 import { AppError } from '../../../shared/errors';
 import type { SearchResult } from '../../../shared/search';
 import type { SourceConfig } from '../../../shared/workspace';
@@ -128,6 +128,28 @@ export function caseDetail(reg: CaseRegister, ref: string): CaseDetail {
   };
 }
 
+/**
+ * The case and the review state of `hitIds` after a decision or redaction: what the app needs
+ * to update the case it holds. caseDetail() would read, validate and send every stored hit
+ * again (about 4 s and 120 MB at 200,000 hits, for each click).
+ */
+export function reviewUpdate(reg: CaseRegister, ref: string, hitIds: readonly string[]): CaseReviewUpdate {
+  const row = reg.row(ref);
+  let hits: HitReview[];
+  if (hitIds.length === 1) {
+    const hitId = hitIds[0];
+    hits = [{ hitId, decision: reg.store.decision(row.id, hitId), redactions: reg.store.redactionsOf(row.id, hitId) }];
+  } else {
+    // Many hits (a bulk decision): one read of all decisions and redactions beats one query per hit.
+    const wanted = new Set(hitIds);
+    const decisions = new Map(reg.store.decisions(row.id).flatMap((d) => (wanted.has(d.hitId) ? [[d.hitId, d] as const] : [])));
+    const redactions = new Map<string, Redaction[]>();
+    for (const r of reg.store.redactions(row.id)) if (wanted.has(r.hitId)) redactions.set(r.hitId, [...(redactions.get(r.hitId) ?? []), r]);
+    hits = [...wanted].map((hitId) => ({ hitId, decision: decisions.get(hitId) ?? null, redactions: redactions.get(hitId) ?? [] }));
+  }
+  return { case: reg.get(ref), hits };
+}
+
 export function assertReviewing(row: CaseRow): void {
   if (row.status !== 'reviewing') {
     throw new AppError('INVALID_INPUT', `Case ${row.ref} is ${row.status}; decisions and redactions are made while it is being reviewed (after a search with --case, before the export).`);
@@ -148,7 +170,7 @@ export function decide(
   ref: string,
   hitId: string,
   d: { include: boolean; reason: string; ground?: ExclusionGround | null },
-): CaseDetail {
+): CaseReviewUpdate {
   const row = reg.row(ref);
   const hit = reviewableHit(reg, row, hitId);
   const ground = d.include ? null : exclusionGround(d.reason, d.ground);
@@ -156,7 +178,7 @@ export function decide(
     reg.store.putDecision(row.id, { hitId, include: d.include, ground, reason: d.reason, at: reg.clock.now().toISOString() });
     return { value: null, data: { hitId, source: hit.source, include: d.include, ground, reason: d.reason } };
   });
-  return caseDetail(reg, ref);
+  return reviewUpdate(reg, ref, [hitId]);
 }
 
 export interface RedactionRequest {
@@ -168,7 +190,7 @@ export interface RedactionRequest {
 }
 
 /** Art. 15(4): remove or mask another person's data inside a hit that is otherwise included. */
-export function redact(reg: CaseRegister, ref: string, req: RedactionRequest): { detail: CaseDetail; redaction: Redaction } {
+export function redact(reg: CaseRegister, ref: string, req: RedactionRequest): { update: CaseReviewUpdate; redaction: Redaction } {
   const row = reg.row(ref);
   const hit = reviewableHit(reg, row, req.hitId);
   if (!Object.hasOwn(hit.record, req.field)) {
@@ -190,13 +212,13 @@ export function redact(reg: CaseRegister, ref: string, req: RedactionRequest): {
     // Where and why, never the text that was taken out.
     return { value: id, data: { redaction: id, hitId: req.hitId, source: hit.source, field: req.field, span, mode, reason: req.reason } };
   });
-  const detail = caseDetail(reg, ref);
-  const redaction = detail.hits.flatMap((h) => h.redactions).find((r) => r.id === id);
+  const update = reviewUpdate(reg, ref, [req.hitId]);
+  const redaction = update.hits[0].redactions.find((r) => r.id === id);
   if (!redaction) throw new AppError('INTERNAL', 'The redaction was not stored.');
-  return { detail, redaction };
+  return { update, redaction };
 }
 
-export function removeRedaction(reg: CaseRegister, ref: string, redactionId: number): CaseDetail {
+export function removeRedaction(reg: CaseRegister, ref: string, redactionId: number): CaseReviewUpdate {
   const row = reg.row(ref);
   const existing = reg.store.redactions(row.id).find((r) => r.id === redactionId);
   if (!existing) throw new AppError('NOT_FOUND', `Case ${ref} has no redaction ${redactionId}.`);
@@ -205,5 +227,5 @@ export function removeRedaction(reg: CaseRegister, ref: string, redactionId: num
     reg.store.deleteRedaction(row.id, redactionId);
     return { value: null, data: { redaction: redactionId, hitId: existing.hitId } };
   });
-  return caseDetail(reg, ref);
+  return reviewUpdate(reg, ref, [existing.hitId]);
 }

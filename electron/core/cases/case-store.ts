@@ -88,6 +88,7 @@ export class CaseStore {
       // Suggested aliases are identifiers found in the records: they go with the record copies.
       purgeSuggestions: db.prepare('UPDATE case_search SET suggestions_json = NULL WHERE case_id = ?'),
       decisions: db.prepare('SELECT hit_id, include, ground, reason, at FROM case_decision WHERE case_id = ?'),
+      decision: db.prepare('SELECT hit_id, include, ground, reason, at FROM case_decision WHERE case_id = ? AND hit_id = ?'),
       deleteDecision: db.prepare('DELETE FROM case_decision WHERE case_id = ? AND hit_id = ?'),
       putDecision: db.prepare(
         `INSERT INTO case_decision (case_id, hit_id, include, ground, reason, at) VALUES (?, ?, ?, ?, ?, ?)
@@ -96,6 +97,9 @@ export class CaseStore {
       ),
       redactions: db.prepare(
         'SELECT id, hit_id, field, span_start, span_end, mode, reason, at FROM case_redaction WHERE case_id = ? ORDER BY id',
+      ),
+      redactionsOf: db.prepare(
+        'SELECT id, hit_id, field, span_start, span_end, mode, reason, at FROM case_redaction WHERE case_id = ? AND hit_id = ? ORDER BY id',
       ),
       putRedaction: db.prepare(
         'INSERT INTO case_redaction (case_id, hit_id, field, span_start, span_end, mode, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -255,14 +259,12 @@ export class CaseStore {
   }
 
   decisions(id: number): Decision[] {
-    type Row = { hit_id: string; include: number; ground: ExclusionGround | null; reason: string; at: string };
-    return (this.s.decisions.all(id) as Row[]).map((r) => ({
-      hitId: r.hit_id,
-      include: r.include === 1,
-      ground: r.ground,
-      reason: r.reason,
-      at: r.at,
-    }));
+    return (this.s.decisions.all(id) as DecisionRow[]).map(decisionOf);
+  }
+  /** One hit's decision, without reading the others (a reviewer's click on a large case). */
+  decision(id: number, hitId: string): Decision | null {
+    const r = this.s.decision.get(id, hitId) as DecisionRow | undefined;
+    return r ? decisionOf(r) : null;
   }
   putDecision(id: number, d: Decision): void {
     this.s.putDecision.run(id, d.hitId, d.include ? 1 : 0, d.ground, d.reason, d.at);
@@ -272,16 +274,11 @@ export class CaseStore {
   }
 
   redactions(id: number): Redaction[] {
-    type Row = { id: number; hit_id: string; field: string; span_start: number | null; span_end: number | null; mode: 'remove' | 'mask'; reason: string; at: string };
-    return (this.s.redactions.all(id) as Row[]).map((r) => ({
-      id: r.id,
-      hitId: r.hit_id,
-      field: r.field,
-      span: r.span_start === null || r.span_end === null ? null : [r.span_start, r.span_end],
-      mode: r.mode,
-      reason: r.reason,
-      at: r.at,
-    }));
+    return (this.s.redactions.all(id) as RedactionRow[]).map(redactionOf);
+  }
+  /** One hit's redactions, oldest first. */
+  redactionsOf(id: number, hitId: string): Redaction[] {
+    return (this.s.redactionsOf.all(id, hitId) as RedactionRow[]).map(redactionOf);
   }
   putRedaction(id: number, r: Omit<Redaction, 'id'>): number {
     const info = this.s.putRedaction.run(id, r.hitId, r.field, r.span?.[0] ?? null, r.span?.[1] ?? null, r.mode, r.reason, r.at);
@@ -290,4 +287,23 @@ export class CaseStore {
   deleteRedaction(id: number, redactionId: number): boolean {
     return this.s.deleteRedaction.run(id, redactionId).changes > 0;
   }
+}
+
+type DecisionRow = { hit_id: string; include: number; ground: ExclusionGround | null; reason: string; at: string };
+type RedactionRow = { id: number; hit_id: string; field: string; span_start: number | null; span_end: number | null; mode: 'remove' | 'mask'; reason: string; at: string };
+
+function decisionOf(r: DecisionRow): Decision {
+  return { hitId: r.hit_id, include: r.include === 1, ground: r.ground, reason: r.reason, at: r.at };
+}
+
+function redactionOf(r: RedactionRow): Redaction {
+  return {
+    id: r.id,
+    hitId: r.hit_id,
+    field: r.field,
+    span: r.span_start === null || r.span_end === null ? null : [r.span_start, r.span_end],
+    mode: r.mode,
+    reason: r.reason,
+    at: r.at,
+  };
 }

@@ -1,18 +1,22 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { CaseDetail } from '../../../shared/case';
+import type { CaseDetail, CaseReviewUpdate } from '../../../shared/case';
 import type { Workspace } from '../../../shared/workspace';
 import { useApi } from './api-context';
+import { applyReviewUpdate } from './review-update';
 
 /**
  * The work in progress shared by the screens: the workspace and the open request (case).
  * Everything about the case (hits, decisions, redactions) lives in the core's case register;
  * the UI only holds the latest copy main sent back, so what is reviewed is what is exported.
+ * After a decision or redaction main sends only the hits that changed (applyReview).
  */
 export interface Session {
   workspace: Workspace | null;
   setWorkspace(ws: Workspace | null): void;
   detail: CaseDetail | null;
   setDetail(d: CaseDetail | null): void;
+  /** Applies what a decision or redaction changed to the case as it is now, even if another update came first. */
+  applyReview(update: CaseReviewUpdate): void;
   openCase(ref: string): Promise<void>;
 }
 
@@ -23,7 +27,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const openCase = useCallback(async (ref: string) => setDetail(await api['case:get']({ ref })), [api]);
-  const value = useMemo<Session>(() => ({ workspace, setWorkspace, detail, setDetail, openCase }), [workspace, detail, openCase]);
+  const applyReview = useCallback((update: CaseReviewUpdate) => setDetail((d) => (d ? applyReviewUpdate(d, update) : d)), []);
+  const value = useMemo<Session>(() => ({ workspace, setWorkspace, detail, setDetail, applyReview, openCase }), [workspace, detail, applyReview, openCase]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

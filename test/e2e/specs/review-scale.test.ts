@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eServer } from '../harness/app';
 import { AppPage } from '../pages/app-page';
+import { ReviewPage } from '../pages/review-page';
 import { searchForPerson } from '../pages/search-for-person';
 
 const HITS = 100_000;
@@ -87,6 +88,18 @@ describe('review at scale', () => {
       // few frames of doing nothing at all.
       expect(median).toBeLessThan(baseline * 4 + 50);
       expect(await grid.locator('[role="row"]').count()).toBeLessThan(80);
+
+      // A decision on one hit answers with that hit, not the 100,000: the answer stays small,
+      // and the table shows the decision without losing a row.
+      const review = new ReviewPage(page);
+      const hitId = await review.open(review.rows().last());
+      const answer = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('/invoke/case:review'));
+      await review.excludeOpen();
+      const body = await (await answer).body();
+      expect(body.length).toBeLessThan(10_000);
+      expect(body.toString('utf8')).toContain(hitId);
+      await grid.locator(`[data-hit-id="${hitId}"] .decision.exc`).waitFor();
+      expect(await grid.getAttribute('aria-rowcount')).toBe(String(HITS + 1));
     } finally {
       await page.context().close();
       rmSync(dir, { recursive: true, force: true });

@@ -83,7 +83,7 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
       dismissSuggestion(register(), ref, kind, value);
       return caseDetail(register(), ref);
     },
-    'case:redact': async ({ ref, ...r }) => redact(register(), ref, r).detail,
+    'case:redact': async ({ ref, ...r }) => redact(register(), ref, r).update,
     'case:unredact': async ({ ref, redactionId }) => removeRedaction(register(), ref, redactionId),
 
     'case:export': async ({ ref, lang, minConfidence, encrypt, allowIncomplete, formats }) => {

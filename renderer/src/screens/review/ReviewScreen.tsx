@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
+import { useSameList } from '../../app/same-list';
 import { useTranslation } from 'react-i18next';
-import type { CaseHit } from '../../../../shared/case';
+import type { CaseHit, CaseReviewUpdate } from '../../../../shared/case';
 import type { Confidence, Hit } from '../../../../shared/hit';
 import type { ScreenId } from '../../app/App';
 import { useApi } from '../../app/api-context';
@@ -25,7 +26,7 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const api = useApi();
-  const { detail, setDetail, workspace } = useSession();
+  const { detail, setDetail, applyReview, workspace } = useSession();
   const [conf, setConf] = useState<'all' | Confidence>('all');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [active, setActive] = useState(0);
@@ -38,7 +39,9 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
   const items = useMemo(() => (detail?.hits ?? []).filter((h): h is Reviewable => h.hit !== null), [detail]);
   const byId = useMemo(() => new Map(items.map((i) => [i.hitId, i])), [items]);
   const decisions = useMemo(() => new Map(items.flatMap((i) => (i.decision ? [[i.hitId, i.decision] as const] : []))), [items]);
-  const rows = useMemo(() => buildRows(items.map((i) => i.hit), (h) => conf === 'all' || h.confidence === conf), [items, conf]);
+  // A decision changes a hit's decision, not its record: the rows are regrouped only when the records change.
+  const records = useSameList(items.map((i) => i.hit));
+  const rows = useMemo(() => buildRows(records, (h) => conf === 'all' || h.confidence === conf), [records, conf]);
 
   if (!detail || !detail.search) {
     return (
@@ -52,12 +55,12 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
   }
 
   const ref = detail.case.ref;
-  const act = async (work: () => Promise<typeof detail | null>) => {
+  const act = async (work: () => Promise<CaseReviewUpdate | null>) => {
     setBusy(true);
     setError(null);
     try {
-      const next = await work();
-      if (next) setDetail(next);
+      const update = await work();
+      if (update) applyReview(update);
     } catch (err) {
       setError(messageOf(err));
     } finally {
