@@ -105,10 +105,7 @@ export function caseDetail(reg: CaseRegister, ref: string): CaseDetail {
   const row = reg.row(ref);
   const search = reg.store.search(row.id);
   const decisions = new Map(reg.store.decisions(row.id).map((d) => [d.hitId, d]));
-  // By hit, so each hit finds its own in one lookup: filtering the whole list for each hit
-  // took time in proportion to hits × redactions.
-  const redactions = new Map<string, Redaction[]>();
-  for (const r of reg.store.redactions(row.id)) redactions.set(r.hitId, [...(redactions.get(r.hitId) ?? []), r]);
+  const redactions = redactionsByHit(reg.store.redactions(row.id));
   const hits: CaseHit[] = [];
   for (const h of reg.store.eachHit(row.id)) {
     hits.push({
@@ -143,11 +140,24 @@ export function reviewUpdate(reg: CaseRegister, ref: string, hitIds: readonly st
     // Many hits (a bulk decision): one read of all decisions and redactions beats one query per hit.
     const wanted = new Set(hitIds);
     const decisions = new Map(reg.store.decisions(row.id).flatMap((d) => (wanted.has(d.hitId) ? [[d.hitId, d] as const] : [])));
-    const redactions = new Map<string, Redaction[]>();
-    for (const r of reg.store.redactions(row.id)) if (wanted.has(r.hitId)) redactions.set(r.hitId, [...(redactions.get(r.hitId) ?? []), r]);
+    const redactions = redactionsByHit(reg.store.redactions(row.id).filter((r) => wanted.has(r.hitId)));
     hits = [...wanted].map((hitId) => ({ hitId, decision: decisions.get(hitId) ?? null, redactions: redactions.get(hitId) ?? [] }));
   }
   return { case: reg.get(ref), hits };
+}
+
+/**
+ * Redactions by hit, in the order given, so each hit finds its own in one lookup: filtering the
+ * whole list for each hit took time in proportion to hits × redactions.
+ */
+function redactionsByHit(list: readonly Redaction[]): Map<string, Redaction[]> {
+  const byHit = new Map<string, Redaction[]>();
+  for (const r of list) {
+    const own = byHit.get(r.hitId);
+    if (own) own.push(r);
+    else byHit.set(r.hitId, [r]);
+  }
+  return byHit;
 }
 
 export function assertReviewing(row: CaseRow): void {

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { useSameList } from '../../app/same-list';
 import { useTranslation } from 'react-i18next';
 import type { CaseHit, CaseReviewUpdate } from '../../../../shared/case';
 import type { Confidence, Hit } from '../../../../shared/hit';
 import type { ScreenId } from '../../app/App';
 import { useApi } from '../../app/api-context';
+import { useSameList } from '../../app/same-list';
 import { useSession } from '../../app/session';
 import { messageOf } from '../../errors';
 import { useFormat } from '../../i18n/format';
