@@ -122,13 +122,15 @@ export const HitReviewSchema = z.object({
 export type HitReview = z.infer<typeof HitReviewSchema>;
 
 /**
- * What a decision or redaction returns: the case and the review state of the hits it changed,
- * not every hit again. The app applies it to the case it holds; reading back and sending a case
+ * What a decision, a redaction or a suggestion's answer returns: the case and the review state
+ * of the hits it changed (and the open suggestions, if they changed), not every hit again. The app applies it to the case it holds; reading back and sending a case
  * of 200,000 hits after each click took about 5 s.
  */
 export const CaseReviewUpdateSchema = z.object({
   case: CaseSchema,
   hits: z.array(HitReviewSchema),
+  /** The open suggestions, when the action changed them (an identifier confirmed or dismissed). */
+  suggestions: z.array(SuggestionSchema).optional(),
 });
 export type CaseReviewUpdate = z.infer<typeof CaseReviewUpdateSchema>;
 

@@ -164,8 +164,8 @@ export const contract = {
   'case:search': method(CaseInputs.search, z.object({ runId: z.string(), detail: CaseDetailSchema })),
   'case:review': method(CaseInputs.review, CaseReviewUpdateSchema),
   /** Adds a confirmed identifier (validated, audited) to the case's person; search again to use it. */
-  'case:addIdentifier': method(CaseInputs.addIdentifier, CaseDetailSchema),
-  'case:dismissSuggestion': method(CaseInputs.dismissSuggestion, CaseDetailSchema),
+  'case:addIdentifier': method(CaseInputs.addIdentifier, CaseReviewUpdateSchema),
+  'case:dismissSuggestion': method(CaseInputs.dismissSuggestion, CaseReviewUpdateSchema),
   /** "Include all high" and bulk selections: every decision audited, all in one transaction. */
   'case:reviewMany': method(CaseInputs.reviewMany, CaseReviewUpdateSchema),
   'case:redact': method(CaseInputs.redact, CaseReviewUpdateSchema),

@@ -8,6 +8,7 @@ import { writeWorkspace } from '../helpers/workspace';
 
 const missing = missingCorpus('enron-maildir', 'maildir', 'lay-k');
 type Detail = MethodOutput<'case:get'>;
+type Update = MethodOutput<'case:addIdentifier'>;
 
 describe.skipIf(missing)('suggested aliases in a case (Enron, Kenneth Lay)', () => {
   it('offers them with the case, adds one only when confirmed, forgets a dismissed one, and a new search uses the added one', async () => {
@@ -33,14 +34,18 @@ describe.skipIf(missing)('suggested aliases in a case (Enron, Kenneth Lay)', () 
 
     const other = (first.suggestions ?? []).find((s) => s.value !== 'chairman.ken@enron.com');
     if (other) {
-      const dismissed = await call<Detail>('case:dismissSuggestion', { ref, kind: other.kind, value: other.value });
+      const dismissed = await call<Update>('case:dismissSuggestion', { ref, kind: other.kind, value: other.value });
       expect((dismissed.suggestions ?? []).map((s) => s.value)).not.toContain(other.value);
+      // The answer carries the suggestions, not the case's hits again.
+      expect(dismissed.hits).toEqual([]);
+      expect(dismissed.suggestions).toEqual((await call<Detail>('case:get', { ref })).suggestions ?? []);
     }
     expect(await dispatch('case:addIdentifier', { ref, kind: 'email', value: 'chairman.ken(at)enron' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await dispatch('case:addIdentifier', { ref, kind: 'nationalId', value: '01010112345' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await dispatch('case:addIdentifier', { ref, kind: 'fax', value: '123' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
-    const added = await call<Detail>('case:addIdentifier', { ref, kind: 'email', value: 'chairman.ken@enron.com' });
+    const added = await call<Update>('case:addIdentifier', { ref, kind: 'email', value: 'chairman.ken@enron.com' });
+    expect(added.hits).toEqual([]);
     expect(added.case.subject.emails).toEqual(['kenneth.lay@enron.com', 'chairman.ken@enron.com']);
     expect((added.suggestions ?? []).map((s) => s.value)).not.toContain('chairman.ken@enron.com');
     const audit = await call<MethodOutput<'case:audit'>>('case:audit', { ref });

@@ -95,6 +95,13 @@ describe('a review update applied to the open case', () => {
     expect(sameItems(next.hits.map((h) => h.hit), next.hits.slice(1).map((h) => h.hit))).toBe(false);
   });
 
+  it('replaces the open suggestions when an update carries them, and keeps them when it does not', () => {
+    const suggestion = { source: 'crm', kind: 'email' as const, value: 'k.nordmann@example.no', reason: 'seen with the name', count: 3 };
+    const withSuggestions = { ...detail, suggestions: [suggestion] } as CaseDetail;
+    expect(applyReviewUpdate(withSuggestions, { case: detail.case, hits: [] }).suggestions).toEqual([suggestion]);
+    expect(applyReviewUpdate(withSuggestions, { case: detail.case, hits: [], suggestions: [] }).suggestions).toEqual([]);
+  });
+
   it('ignores an update for another case than the one open', () => {
     const other = { case: { ...detail.case, ref: '2026-0008' }, hits: [{ hitId: 'a1', decision: null, redactions: [redaction] }] };
     expect(applyReviewUpdate(detail, other)).toBe(detail);

@@ -1,7 +1,7 @@
 import { HitSchema, type Hit } from '../../../shared/hit';
 import type { CaseDetail, CaseHit, CaseReviewUpdate, ExclusionGround, HitReview, Redaction } from '../../../shared/case';
 import { AppError } from '../../../shared/errors';
-import type { SearchResult } from '../../../shared/search';
+import type { SearchResult, SuggestionOut } from '../../../shared/search';
 import type { SourceConfig } from '../../../shared/workspace';
 import { storedFactsOf } from '../package/hit-feed';
 import { canonicalJson, sha256Hex } from './canonical-json';
@@ -116,7 +116,7 @@ export function caseDetail(reg: CaseRegister, ref: string): CaseDetail {
       redactions: redactions.get(h.hitId) ?? [],
     });
   }
-  const suggestions = search ? new SuggestionStore(reg.db).read(row.id).open : [];
+  const suggestions = openSuggestions(reg, row);
   return {
     case: reg.get(ref),
     search: search ? { at: search.at, subject: search.subject, sources: search.sources } : null,
@@ -144,6 +144,17 @@ export function reviewUpdate(reg: CaseRegister, ref: string, hitIds: readonly st
     hits = [...wanted].map((hitId) => ({ hitId, decision: decisions.get(hitId) ?? null, redactions: redactions.get(hitId) ?? [] }));
   }
   return { case: reg.get(ref), hits };
+}
+
+/** After an identifier is confirmed or a suggestion dismissed: the case (its person) and the suggestions still open. */
+export function suggestionsUpdate(reg: CaseRegister, ref: string): CaseReviewUpdate {
+  const row = reg.row(ref);
+  return { case: reg.get(ref), hits: [], suggestions: openSuggestions(reg, row) };
+}
+
+/** The suggestions of the latest search not yet confirmed or dismissed (none before a search). */
+function openSuggestions(reg: CaseRegister, row: CaseRow): SuggestionOut[] {
+  return reg.store.search(row.id) ? new SuggestionStore(reg.db).read(row.id).open : [];
 }
 
 /**

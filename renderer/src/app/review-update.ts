@@ -1,7 +1,8 @@
 import type { CaseDetail, CaseReviewUpdate } from '../../../shared/case';
 
 /**
- * The case as it is after a decision or redaction. Main sends only the hits that changed (a
+ * The case as it is after a decision, a redaction or an answer to a suggestion. Main sends only
+ * the hits that changed, and the open suggestions when they changed (a
  * case of 200,000 hits took seconds to read back and send after each click); every other hit
  * keeps its object, so the review table does not rebuild rows that did not change. An update
  * for another case than the one open is ignored.
@@ -13,5 +14,5 @@ export function applyReviewUpdate(detail: CaseDetail, update: CaseReviewUpdate):
     const u = changed.get(h.hitId);
     return u ? { ...h, decision: u.decision, redactions: u.redactions } : h;
   });
-  return { ...detail, case: update.case, hits };
+  return { ...detail, case: update.case, hits, ...(update.suggestions ? { suggestions: update.suggestions } : {}) };
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../../../shared/errors';
 import { writeAccountabilityReport } from '../../cases/accountability-report';
 import { caseCoverLetter } from '../../cases/case-letter';
 import { CaseRegister } from '../../cases/case-register';
-import { caseDetail, decide, redact, removeRedaction } from '../../cases/case-review';
+import { caseDetail, decide, redact, removeRedaction, suggestionsUpdate } from '../../cases/case-review';
 import { decideMany } from '../../cases/case-review-many';
 import { addIdentifier, dismissSuggestion } from '../../cases/case-suggestions';
 import { assertMove } from '../../cases/case-status';
@@ -77,11 +77,11 @@ export function caseHandlers(ctx: HandlerContext): Pick<Handlers, CaseMethods> {
     'case:reviewMany': async ({ ref, hitIds, include, reason, ground }) => decideMany(register(), ref, hitIds, { include, reason, ground }),
     'case:addIdentifier': async ({ ref, kind, value }) => {
       addIdentifier(register(), ref, kind, value);
-      return caseDetail(register(), ref);
+      return suggestionsUpdate(register(), ref);
     },
     'case:dismissSuggestion': async ({ ref, kind, value }) => {
       dismissSuggestion(register(), ref, kind, value);
-      return caseDetail(register(), ref);
+      return suggestionsUpdate(register(), ref);
     },
     'case:redact': async ({ ref, ...r }) => redact(register(), ref, r).update,
     'case:unredact': async ({ ref, redactionId }) => removeRedaction(register(), ref, redactionId),

@@ -26,7 +26,7 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const api = useApi();
-  const { detail, setDetail, applyReview, workspace } = useSession();
+  const { detail, applyReview, workspace } = useSession();
   const [conf, setConf] = useState<'all' | Confidence>('all');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [active, setActive] = useState(0);
@@ -125,7 +125,7 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
         </Button>
       </div>
       {error && <Notice kind="error">{error}</Notice>}
-      <SuggestionsPanel detail={detail} setDetail={setDetail} searchAgain={() => go('search')} />
+      <SuggestionsPanel detail={detail} applyReview={applyReview} searchAgain={() => go('search')} />
       <p className="hint">{t('review.keys')}</p>
       <div className="review-split">
         {rows.length === 0 ? (

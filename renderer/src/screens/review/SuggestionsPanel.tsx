@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../shared/case';
+import type { CaseDetail, CaseReviewUpdate } from '../../../../shared/case';
 import type { SuggestionOut } from '../../../../shared/search';
 import { useApi } from '../../app/api-context';
 import { messageOf } from '../../errors';
@@ -9,7 +9,8 @@ import { Notice } from '../../ui/Notice';
 
 interface Props {
   detail: CaseDetail;
-  setDetail(d: CaseDetail): void;
+  /** Applies main's answer (the case's person and the suggestions still open) to the open case. */
+  applyReview(update: CaseReviewUpdate): void;
   searchAgain(): void;
 }
 
@@ -17,7 +18,7 @@ interface Props {
  * Possible aliases the search saw with the person's name. Confirming adds the identifier to
  * the case (main validates and audits it); nothing is searched until the DPO searches again.
  */
-export function SuggestionsPanel({ detail, setDetail, searchAgain }: Props) {
+export function SuggestionsPanel({ detail, applyReview, searchAgain }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const [busy, setBusy] = useState(false);
@@ -31,7 +32,7 @@ export function SuggestionsPanel({ detail, setDetail, searchAgain }: Props) {
     setError(null);
     try {
       const input = { ref: detail.case.ref, kind: s.kind, value: s.value };
-      setDetail(confirm ? await api['case:addIdentifier'](input) : await api['case:dismissSuggestion'](input));
+      applyReview(confirm ? await api['case:addIdentifier'](input) : await api['case:dismissSuggestion'](input));
       if (confirm) setAdded(s.value);
     } catch (err) {
       setError(messageOf(err));
