@@ -31,7 +31,7 @@ async function logWorkspace(dir: string): Promise<string> {
 }
 
 describe('bulk review', () => {
-  it(`"Include all high" decides ${HITS.toLocaleString('en')} hits with one case:reviewMany call`, { timeout: 300_000 }, async () => {
+  it(`"Include all high" decides ${HITS.toLocaleString('en')} hits with one case:reviewMany call, and a double click decides once`, { timeout: 300_000 }, async () => {
     const { page, session } = await server.open('en');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'innsyn-e2e-bulk-'));
     const calls: string[] = [];
@@ -46,15 +46,24 @@ describe('bulk review', () => {
       await page.getByTestId('search-done').waitFor({ timeout: 120_000 });
       await page.getByTestId('to-review').click();
 
-      await new ReviewPage(page).includeAllHigh();
+      const review = new ReviewPage(page);
+      await review.includeAllHigh();
       expect(calls).toEqual(['case:reviewMany']);
+
+      // A double click on "Exclude" records one decision, not two: every decision is audited.
+      const hitId = await review.open(review.rows().first());
+      await page.getByTestId('exclude-one').dblclick();
+      await page.locator('[data-testid="review"][aria-busy="false"] [data-testid="exclude-one"][aria-pressed="true"]').waitFor();
+      expect(calls).toEqual(['case:reviewMany', 'case:review']);
+
       const list = await session.dispatch('case:list', { filter: 'all' });
       if (!list.ok) throw new Error(list.error.message);
       const [{ ref }] = (list.value as MethodOutput<'case:list'>).cases;
       const audit = await session.dispatch('case:audit', { ref });
       if (!audit.ok) throw new Error(audit.error.message);
-      const entries = (audit.value as MethodOutput<'case:audit'>).entries;
-      expect(entries.filter((e) => e.event === 'decision')).toHaveLength(HITS);
+      const decisions = (audit.value as MethodOutput<'case:audit'>).entries.filter((e) => e.event === 'decision');
+      expect(decisions).toHaveLength(HITS + 1);
+      expect(decisions.filter((e) => e.data.hitId === hitId).map((e) => e.data.include)).toEqual([true, false]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -18,6 +18,8 @@ export function HitPreview(props: {
   item: CaseHit & { hit: Hit };
   sourceLabel: string;
   exclusion: Exclusion;
+  /** An action is running: the decision buttons wait for it. */
+  busy: boolean;
   onDecide(include: boolean): void;
   onRedact(field: string, span: [number, number] | null): void;
 }) {
@@ -35,10 +37,10 @@ export function HitPreview(props: {
         {hit.thirdParty && <span className="tag tag-warn">{t('review.thirdPartyLong')}</span>}
       </p>
       <div className="form-actions start">
-        <Button variant={decision?.include ? 'primary' : 'secondary'} onPress={() => props.onDecide(true)} data-testid="include-one" aria-pressed={decision?.include === true}>
+        <Button variant={decision?.include ? 'primary' : 'secondary'} onPress={() => props.onDecide(true)} isDisabled={props.busy} data-testid="include-one" aria-pressed={decision?.include === true}>
           {t('review.include')}
         </Button>
-        <Button variant={decision && !decision.include ? 'danger' : 'secondary'} onPress={() => props.onDecide(false)} data-testid="exclude-one" aria-pressed={decision?.include === false}>
+        <Button variant={decision && !decision.include ? 'danger' : 'secondary'} onPress={() => props.onDecide(false)} isDisabled={props.busy} data-testid="exclude-one" aria-pressed={decision?.include === false}>
           {t('review.exclude')}
         </Button>
         {decision && <span className="meta">{decision.reason}</span>}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseHit, CaseReviewUpdate } from '../../../../shared/case';
 import type { Confidence, Hit } from '../../../../shared/hit';
@@ -33,6 +33,9 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [reasonKey, setReasonKey] = useState<(typeof exclusionReasons)[number]>('namesake');
   const [busy, setBusy] = useState(false);
+  // One action at a time, also for a double click that lands before the busy state renders:
+  // each decision is audited, so a second click must not record the same decision again.
+  const running = useRef(false);
   const [error, setError] = useState<string | null>(null);
 
   // Hits whose record copy was deleted under the retention rule cannot be reviewed again.
@@ -56,6 +59,8 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
 
   const ref = detail.case.ref;
   const act = async (work: () => Promise<CaseReviewUpdate | null>) => {
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
     setError(null);
     try {
@@ -64,6 +69,7 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
     } catch (err) {
       setError(messageOf(err));
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };
@@ -139,6 +145,7 @@ export function ReviewScreen({ go }: { go(s: ScreenId): void }) {
             item={open}
             sourceLabel={labelOf(open.source)}
             exclusion={exclusion}
+            busy={busy}
             onDecide={(inc) => decide([open.hitId], inc ? include : exclude)}
             onRedact={(field, span) => void act(() => api['case:redact']({ ref, hitId: open.hitId, field, span, mode: 'mask', reason: t('review.redactReason') }))}
           />
