@@ -123,8 +123,9 @@ export type HitReview = z.infer<typeof HitReviewSchema>;
 
 /**
  * What a decision, a redaction or a suggestion's answer returns: the case and the review state
- * of the hits it changed (and the open suggestions, if they changed), not every hit again. The app applies it to the case it holds; reading back and sending a case
- * of 200,000 hits after each click took about 5 s.
+ * of the hits it changed (and the open suggestions, if they changed), not every hit again. The
+ * app applies it to the case it holds; reading back and sending a case of 200,000 hits after
+ * each click took about 5 s.
  */
 export const CaseReviewUpdateSchema = z.object({
   case: CaseSchema,

@@ -154,7 +154,8 @@ export function suggestionsUpdate(reg: CaseRegister, ref: string): CaseReviewUpd
 
 /** The suggestions of the latest search not yet confirmed or dismissed (none before a search). */
 function openSuggestions(reg: CaseRegister, row: CaseRow): SuggestionOut[] {
-  return reg.store.search(row.id) ? new SuggestionStore(reg.db).read(row.id).open : [];
+  // searchAt: whether there is a search, without parsing the stored one again (caseDetail has).
+  return reg.store.searchAt(row.id) !== null ? new SuggestionStore(reg.db).read(row.id).open : [];
 }
 
 /**

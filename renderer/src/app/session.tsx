@@ -8,14 +8,15 @@ import { applyReviewUpdate } from './review-update';
  * The work in progress shared by the screens: the workspace and the open request (case).
  * Everything about the case (hits, decisions, redactions) lives in the core's case register;
  * the UI only holds the latest copy main sent back, so what is reviewed is what is exported.
- * After a decision or redaction main sends only the hits that changed (applyReview).
+ * After a decision, a redaction or an answer to a suggestion, main sends only what changed
+ * (applyReview).
  */
 export interface Session {
   workspace: Workspace | null;
   setWorkspace(ws: Workspace | null): void;
   detail: CaseDetail | null;
   setDetail(d: CaseDetail | null): void;
-  /** Applies what a decision or redaction changed to the case as it is now, even if another update came first. */
+  /** Applies what a review action changed to the case as it is now, even if another update came first. */
   applyReview(update: CaseReviewUpdate): void;
   openCase(ref: string): Promise<void>;
 }
